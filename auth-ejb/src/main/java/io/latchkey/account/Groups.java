@@ -1,0 +1,16 @@
+package io.latchkey.account;
+
+import java.util.regex.Pattern;
+
+/** The rule for group names: they reach other applications as role names, so keep them plain. */
+public final class Groups {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+
+    private Groups() {
+    }
+
+    public static boolean isValid(String group) {
+        return group != null && NAME.matcher(group).matches();
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Accounts: canonical usernames, display names, status and groups, and their storage. It knows
+ * nothing of how people prove who they are (passwords, passkeys) or of tokens; those capabilities
+ * call it.
+ */
+package io.latchkey.account;

@@ -1,0 +1,6 @@
+/**
+ * Passwords: the policy a new password must meet, bcrypt hashing with one long-password rule, and
+ * the password use cases (sign-up, sign-in, change). It does not store accounts or issue tokens
+ * itself; it asks the account and token capabilities.
+ */
+package io.latchkey.password;

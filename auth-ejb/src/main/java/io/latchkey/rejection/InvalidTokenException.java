@@ -1,0 +1,9 @@
+package io.latchkey.rejection;
+
+/** A bearer or refresh token was presented and is not acceptable: bad, expired, revoked (HTTP 401). */
+public class InvalidTokenException extends RejectedRequestException {
+
+    public InvalidTokenException() {
+        super("The token is invalid, expired or revoked.");
+    }
+}

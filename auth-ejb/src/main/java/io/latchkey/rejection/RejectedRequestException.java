@@ -1,0 +1,22 @@
+package io.latchkey.rejection;
+
+import jakarta.ejb.ApplicationException;
+
+/**
+ * The caller's request was refused: bad input, failed authentication, a conflict. Its message is
+ * written for the client and carries nothing internal. Our own failures are never of this family.
+ * It rolls back the transaction unless a subclass says otherwise.
+ */
+@ApplicationException(rollback = true, inherited = true)
+public abstract class RejectedRequestException extends RuntimeException {
+
+    protected RejectedRequestException(String detail) {
+        // No stack trace: these are expected outcomes, created on hot paths.
+        super(detail, null, false, false);
+    }
+
+    /** Text safe to show the client. */
+    public String detail() {
+        return getMessage();
+    }
+}

@@ -1,0 +1,100 @@
+package io.latchkey.token;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import io.latchkey.token.internal.RevocationSet;
+import io.latchkey.token.internal.SessionEntity;
+
+/**
+ * Which sessions ended early, known in memory so that verifying a token needs no database call.
+ * This node learns of its own revocations when their transaction commits; those of other nodes
+ * through a short poll of the session table (default every 2 s, so within 5 s everywhere).
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigrator")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class RevokedSessions {
+
+    private static final Logger LOG = Logger.getLogger(RevokedSessions.class.getName());
+    /** Overlap between polls, for transactions that committed with an earlier revocation time. */
+    private static final Duration POLL_OVERLAP = Duration.ofSeconds(30);
+
+    @PersistenceContext(unitName = "latchkey")
+    EntityManager em;
+
+    @Inject
+    TokenSettings tokens;
+
+    @Inject
+    SsoSettings sso;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    TimerService timers;
+
+    private final RevocationSet revoked = new RevocationSet();
+
+    @PostConstruct
+    void start() {
+        load(clock.instant().minus(liveTokenWindow()));
+        timers.createIntervalTimer(sso.revocationPoll().toMillis(), sso.revocationPoll().toMillis(), new TimerConfig(null, false));
+    }
+
+    /** The set the verifier reads; updated in place. */
+    public RevocationSet set() {
+        return revoked;
+    }
+
+    public void revokedHere(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionsRevoked event) {
+        Instant now = clock.instant();
+        event.sessionIds().forEach(id -> revoked.add(id, now));
+    }
+
+    @Timeout
+    void poll() {
+        try {
+            Instant now = clock.instant();
+            load(now.minus(POLL_OVERLAP));
+            revoked.forgetBefore(now.minus(liveTokenWindow()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not read revoked sessions; will retry", e);
+        }
+    }
+
+    private void load(Instant since) {
+        List<Object[]> rows = em.createNamedQuery(SessionEntity.REVOKED_SINCE, Object[].class)
+                .setParameter("since", since).getResultList();
+        for (Object[] row : rows) {
+            revoked.add(UUID.fromString((String) row[0]), (Instant) row[1]);
+        }
+    }
+
+    private Duration liveTokenWindow() {
+        return tokens.accessTtl().plus(tokens.clockSkew()).plus(POLL_OVERLAP);
+    }
+}

@@ -1,0 +1,81 @@
+package io.latchkey.token;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import io.latchkey.rejection.InvalidTokenException;
+import io.latchkey.sso.BearerVerifier;
+import io.latchkey.sso.Caller;
+import io.latchkey.token.internal.RevocationSet;
+import io.latchkey.token.internal.VerifiedTokenCache;
+
+/**
+ * The verifier the single sign-on module calls on every request of every application: a cache hit
+ * costs a hash and two map look-ups; a miss costs one signature check. Revocation is checked every
+ * time, from memory.
+ */
+final class SsoBearerVerifier implements BearerVerifier {
+
+    static final int CACHE_CAPACITY = 10_000;
+
+    private final AccessTokenVerifier verifier;
+    private final RevocationSet revoked;
+    private final VerifiedTokenCache<Accepted> cache = new VerifiedTokenCache<>(CACHE_CAPACITY, Accepted::expiresAt);
+    private final Clock clock;
+
+    SsoBearerVerifier(AccessTokenVerifier verifier, RevocationSet revoked, Clock clock) {
+        this.verifier = verifier;
+        this.revoked = revoked;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Caller> verify(String token) {
+        if (token == null || token.isEmpty() || token.length() > AccessTokenVerifier.MAX_TOKEN_LENGTH) {
+            return Optional.empty();
+        }
+        Accepted accepted = cache.get(token, clock.instant());
+        if (accepted == null) {
+            VerifiedToken verified;
+            try {
+                verified = verifier.verify(token);
+            } catch (InvalidTokenException refused) {
+                return Optional.empty();
+            }
+            accepted = new Accepted(verified.sessionId(), verified.expiresAt(),
+                    new Caller(verified.username(), verified.groups(), claims(verified, token)));
+            cache.put(token, accepted, clock.instant());
+        }
+        if (revoked.contains(accepted.sessionId())) {
+            return Optional.empty();
+        }
+        return Optional.of(accepted.caller());
+    }
+
+    /** A verified token as the module needs it, built once per token. */
+    private record Accepted(UUID sessionId, Instant expiresAt, Caller caller) {
+    }
+
+    /** The claims as MicroProfile JWT's JsonWebToken presents them: numbers as Long, lists as Sets. */
+    private static Map<String, Object> claims(VerifiedToken token, String raw) {
+        Map<String, Object> claims = new HashMap<>();
+        claims.put("raw_token", raw);
+        claims.put("iss", token.issuer());
+        claims.put("sub", token.accountId().toString());
+        claims.put("upn", token.username());
+        claims.put("aud", Set.copyOf(token.audience()));
+        claims.put("groups", Set.copyOf(token.groups()));
+        claims.put("jti", token.tokenId());
+        claims.put("sid", token.sessionId().toString());
+        claims.put("amr", Set.copyOf(token.amr()));
+        claims.put("exp", token.expiresAt().getEpochSecond());
+        claims.put("iat", token.issuedAt().getEpochSecond());
+        claims.put("auth_time", token.authTime().getEpochSecond());
+        return claims;
+    }
+}

@@ -1,0 +1,65 @@
+package io.latchkey.token;
+
+import java.time.Clock;
+import java.util.logging.Logger;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+
+import io.latchkey.sso.SingleSignOn;
+import io.latchkey.sso.SsoOptions;
+
+/**
+ * Puts the single sign-on module in place when Latchkey starts and takes it away when Latchkey is
+ * undeployed, verifying with the co-deployed issuer's keys and this node's revocation set.
+ */
+@Singleton
+@Startup
+@DependsOn({"SigningKeyService", "RevokedSessions"})
+public class SsoInstaller {
+
+    private static final Logger LOG = Logger.getLogger(SsoInstaller.class.getName());
+
+    @Inject
+    SsoSettings settings;
+
+    @Inject
+    SigningKeyService keys;
+
+    @Inject
+    RevokedSessions revoked;
+
+    @Inject
+    Clock clock;
+
+    private SingleSignOn installed;
+
+    @PostConstruct
+    void install() {
+        if (!settings.enabled()) {
+            LOG.info(() -> "Latchkey single sign-on is off (" + SsoSettings.ENABLED + "=false)");
+            return;
+        }
+        JWKSource<SecurityContext> verificationKeys = settings.jwksLocation()
+                .map(url -> RemoteKeys.of(url, settings.jwksRefetchInterval()))
+                .orElseGet(keys::keys);
+        AccessTokenVerifier verifier = new AccessTokenVerifier(settings.issuer(), settings.audiences(), settings.algorithm(),
+                settings.clockSkew(), verificationKeys, clock);
+        installed = SingleSignOn.install(new SsoBearerVerifier(verifier, revoked.set(), clock),
+                new SsoOptions(settings.tokenHeader(), settings.tokenCookie(), settings.appContexts()));
+    }
+
+    @PreDestroy
+    void remove() {
+        if (installed != null) {
+            installed.close();
+        }
+    }
+}

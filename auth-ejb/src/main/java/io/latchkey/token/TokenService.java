@@ -1,0 +1,169 @@
+package io.latchkey.token;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.logging.Logger;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import io.latchkey.account.Account;
+import io.latchkey.account.AccountService;
+import io.latchkey.rejection.InvalidTokenException;
+import io.latchkey.rejection.RefreshTokenReusedException;
+import io.latchkey.token.internal.JwtIssuer;
+import io.latchkey.token.internal.RefreshDecision;
+import io.latchkey.token.internal.RefreshTokenEntity;
+import io.latchkey.token.internal.RefreshTokens;
+import io.latchkey.token.internal.SessionEntity;
+
+/**
+ * Sessions and their tokens: open a session after a successful sign-in, rotate refresh tokens,
+ * revoke, and authenticate bearer tokens against live sessions.
+ */
+@Stateless
+public class TokenService {
+
+    private static final Logger LOG = Logger.getLogger(TokenService.class.getName());
+
+    @PersistenceContext(unitName = "latchkey")
+    EntityManager em;
+
+    @Inject
+    TokenSettings settings;
+
+    @Inject
+    SigningKeyService keys;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<SessionsRevoked> revocations;
+
+    /** Opens a session for an account that has just proven who it is. */
+    public IssuedTokens openSession(Account account, AuthMethod method) {
+        if (!account.active()) {
+            throw new IllegalStateException("a session for a suspended account");
+        }
+        Instant now = clock.instant();
+        SessionEntity session = new SessionEntity(UUID.randomUUID(), account.id(), method.amr(), now,
+                now.plus(settings.sessionMaxLifetime()));
+        em.persist(session);
+        return issue(account, session, now);
+    }
+
+    /** Rotates a refresh token. A token already rotated revokes its whole session, and that sticks. */
+    public IssuedTokens refresh(String refreshToken) {
+        if (!RefreshTokens.wellFormed(refreshToken)) {
+            throw new InvalidTokenException();
+        }
+        Instant now = clock.instant();
+        RefreshTokenEntity presented = em.createNamedQuery(RefreshTokenEntity.BY_HASH, RefreshTokenEntity.class)
+                .setParameter("hash", RefreshTokens.hash(refreshToken))
+                .getResultStream().findFirst()
+                .orElseThrow(InvalidTokenException::new);
+        SessionEntity session = presented.session();
+        Optional<Account> account = accounts.find(session.accountId());
+        boolean live = session.liveAt(now) && account.map(Account::active).orElse(false);
+        RefreshDecision decision = RefreshDecision.of(presented.rotated(), presented.expiresAt(), live, now);
+        if (decision == RefreshDecision.ROTATE) {
+            int claimed = em.createNamedQuery(RefreshTokenEntity.MARK_ROTATED)
+                    .setParameter("now", now).setParameter("id", presented.id()).executeUpdate();
+            // Another request rotated it between our read and this update: that is a replay too.
+            decision = claimed == 1 ? RefreshDecision.ROTATE : RefreshDecision.REUSED;
+        }
+        switch (decision) {
+            case ROTATE:
+                return issue(account.orElseThrow(), session, now);
+            case REUSED:
+                session.revoke(now, RevokeReason.REFRESH_TOKEN_REUSE);
+                revocations.fire(new SessionsRevoked(Set.of(session.id())));
+                LOG.warning(() -> "Refresh token reuse: session " + session.id() + " of account " + session.accountId() + " revoked");
+                throw new RefreshTokenReusedException();
+            default:
+                throw new InvalidTokenException();
+        }
+    }
+
+    /** Checks a bearer token and that its session and account are still live. */
+    public VerifiedToken authenticate(String bearerToken) {
+        VerifiedToken token = keys.verifier().verify(bearerToken);
+        SessionEntity session = em.find(SessionEntity.class, token.sessionId().toString());
+        if (session == null || !session.liveAt(clock.instant()) || !session.accountId().equals(token.accountId())) {
+            throw new InvalidTokenException();
+        }
+        return token;
+    }
+
+    /** Whether the caller signed in (not refreshed) within the freshness window. */
+    public boolean fresh(VerifiedToken token) {
+        return !token.authTime().plus(settings.freshness()).isBefore(clock.instant());
+    }
+
+    public Duration freshness() {
+        return settings.freshness();
+    }
+
+    public void logout(VerifiedToken caller) {
+        revoke(caller.sessionId(), RevokeReason.LOGOUT);
+    }
+
+    /** Ends every session of the account except {@code keep}. */
+    public void revokeOtherSessions(UUID accountId, UUID keep, RevokeReason reason) {
+        revoke(liveSessions(accountId).stream().filter(s -> !s.id().equals(keep)).toList(), reason);
+    }
+
+    public void revokeAllSessions(UUID accountId, RevokeReason reason) {
+        revoke(liveSessions(accountId), reason);
+    }
+
+    /** Ends the sessions; verifiers on every node stop accepting their access tokens once this commits. */
+    private void revoke(List<SessionEntity> sessions, RevokeReason reason) {
+        Instant now = clock.instant();
+        sessions.forEach(s -> s.revoke(now, reason));
+        if (!sessions.isEmpty()) {
+            revocations.fire(new SessionsRevoked(sessions.stream().map(SessionEntity::id).collect(Collectors.toSet())));
+        }
+    }
+
+    private List<SessionEntity> liveSessions(UUID accountId) {
+        return em.createNamedQuery(SessionEntity.LIVE_OF_ACCOUNT, SessionEntity.class)
+                .setParameter("accountId", accountId.toString())
+                .getResultList();
+    }
+
+    private void revoke(UUID sessionId, RevokeReason reason) {
+        SessionEntity session = em.find(SessionEntity.class, sessionId.toString());
+        if (session != null) {
+            revoke(List.of(session), reason);
+        }
+    }
+
+    private IssuedTokens issue(Account account, SessionEntity session, Instant now) {
+        String refreshToken = RefreshTokens.generate();
+        Instant refreshExpiry = min(now.plus(settings.refreshTtl()), session.expiresAt());
+        em.persist(new RefreshTokenEntity(session, RefreshTokens.hash(refreshToken), now, refreshExpiry));
+        JwtIssuer issuer = keys.issuer();
+        String accessToken = issuer.issue(new JwtIssuer.AccessClaims(account.id(), account.username().value(),
+                account.groups(), session.id(), session.authTime(), session.amr()));
+        return new IssuedTokens(accessToken, settings.accessTtl(), refreshToken,
+                Duration.between(now, refreshExpiry), session.id());
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

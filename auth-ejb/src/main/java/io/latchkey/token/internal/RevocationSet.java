@@ -1,0 +1,32 @@
+package io.latchkey.token.internal;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Session ids revoked recently enough that an access token of theirs may still be live. Read on
+ * every request, so it is a plain concurrent map; entries leave once no token of theirs can be live.
+ */
+public final class RevocationSet {
+
+    private final Map<UUID, Instant> revokedAt = new ConcurrentHashMap<>();
+
+    public boolean contains(UUID sessionId) {
+        return revokedAt.containsKey(sessionId);
+    }
+
+    public void add(UUID sessionId, Instant at) {
+        revokedAt.putIfAbsent(sessionId, at);
+    }
+
+    /** Forgets revocations older than {@code cutoff}: every token of those sessions has expired. */
+    public void forgetBefore(Instant cutoff) {
+        revokedAt.values().removeIf(at -> at.isBefore(cutoff));
+    }
+
+    public int size() {
+        return revokedAt.size();
+    }
+}

@@ -1,0 +1,24 @@
+package io.latchkey.vault;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import io.latchkey.config.SettingsReader;
+import io.latchkey.storage.StorageSettings;
+
+/** Where the master key comes from: configuration, or a file generated in the data directory. */
+public record VaultSettings(Optional<String> masterKey, Path dataDir) {
+
+    public static final String MASTER_KEY = "latchkey.master-key";
+
+    public static VaultSettings from(SettingsReader settings) {
+        return new VaultSettings(settings.optional(MASTER_KEY),
+                StorageSettings.from(settings).dataDir());
+    }
+
+    @Override
+    public String toString() {
+        return "VaultSettings[masterKey=" + (masterKey.isPresent() ? "(configured)" : "(generated file)")
+                + ", dataDir=" + dataDir + "]";
+    }
+}

@@ -1,0 +1,79 @@
+package io.latchkey.webauthn;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import io.latchkey.config.InvalidSettingException;
+import io.latchkey.config.SettingsReader;
+
+/**
+ * The relying party and its policy. Secure by default: user verification required, discoverable
+ * credentials required for passwordless sign-up, attestation {@code none}.
+ *
+ * <p>{@code origins} must list each origin exactly, port included ({@code http://localhost:8080}
+ * accepts that origin and no other). {@code allowOriginPort=true} accepts any port of a listed
+ * origin's host: for tests and trials on random ports, never for production.
+ */
+public record WebAuthnSettings(String rpId, String rpName, List<String> origins, boolean allowOriginPort,
+        Requirement userVerification, Attestation attestation, Duration ceremonyTimeout) {
+
+    public static final String RP_ID = "latchkey.rp.id";
+    public static final String RP_NAME = "latchkey.rp.name";
+    public static final String RP_ORIGINS = "latchkey.rp.origins";
+    public static final String ALLOW_ORIGIN_PORT = "latchkey.webauthn.allow-origin-port";
+    public static final String USER_VERIFICATION = "latchkey.webauthn.user-verification";
+    public static final String ATTESTATION = "latchkey.webauthn.attestation";
+    public static final String CEREMONY_TIMEOUT = "latchkey.webauthn.ceremony-timeout";
+
+    static final String DEFAULT_RP_ID = "localhost";
+    static final String DEFAULT_RP_NAME = "Latchkey";
+    static final List<String> DEFAULT_ORIGINS = List.of("http://localhost:8080", "https://localhost:8181");
+    static final Duration DEFAULT_CEREMONY_TIMEOUT = Duration.ofMinutes(5);
+
+    public enum Requirement { REQUIRED, PREFERRED }
+
+    public enum Attestation { NONE, DIRECT }
+
+    public WebAuthnSettings {
+        origins = List.copyOf(origins);
+        if (origins.isEmpty()) {
+            throw new InvalidSettingException(RP_ORIGINS, "needs at least one origin");
+        }
+        for (String origin : origins) {
+            URI uri;
+            try {
+                uri = URI.create(origin);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSettingException(RP_ORIGINS, "'" + origin + "' is not an origin");
+            }
+            if (uri.getScheme() == null || uri.getHost() == null || (uri.getPath() != null && !uri.getPath().isEmpty())) {
+                throw new InvalidSettingException(RP_ORIGINS, "'" + origin + "' is not an origin such as https://login.example.org");
+            }
+            if (!uri.getHost().equals(rpId) && !uri.getHost().endsWith("." + rpId)) {
+                throw new InvalidSettingException(RP_ORIGINS, "'" + origin + "' is not on the RP ID " + rpId + " or a subdomain of it");
+            }
+        }
+    }
+
+    public static WebAuthnSettings from(SettingsReader settings) {
+        return new WebAuthnSettings(
+                settings.string(RP_ID, DEFAULT_RP_ID).toLowerCase(Locale.ROOT),
+                settings.string(RP_NAME, DEFAULT_RP_NAME),
+                settings.list(RP_ORIGINS, DEFAULT_ORIGINS),
+                settings.bool(ALLOW_ORIGIN_PORT, false),
+                parse(settings, USER_VERIFICATION, Requirement.class, Requirement.REQUIRED),
+                parse(settings, ATTESTATION, Attestation.class, Attestation.NONE),
+                settings.duration(CEREMONY_TIMEOUT, DEFAULT_CEREMONY_TIMEOUT, Duration.ofSeconds(1)));
+    }
+
+    private static <E extends Enum<E>> E parse(SettingsReader settings, String key, Class<E> type, E defaultValue) {
+        String raw = settings.string(key, defaultValue.name());
+        try {
+            return Enum.valueOf(type, raw.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(key, "'" + raw + "' is not one of " + List.of(type.getEnumConstants()));
+        }
+    }
+}

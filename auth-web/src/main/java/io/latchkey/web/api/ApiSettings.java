@@ -1,0 +1,35 @@
+package io.latchkey.web.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.Config;
+
+import io.latchkey.config.SettingsReader;
+
+/** Limits the API puts on requests before any capability sees them. */
+public record ApiSettings(int maxBodyBytes) {
+
+    public static final String MAX_BODY_BYTES = "latchkey.api.max-body-bytes";
+    static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+    static ApiSettings from(SettingsReader settings) {
+        return new ApiSettings(settings.integer(MAX_BODY_BYTES, DEFAULT_MAX_BODY_BYTES, 4 * 1024, 16 * 1024 * 1024));
+    }
+
+    /** Built once from MicroProfile Config. */
+    @ApplicationScoped
+    public static class Producer {
+
+        @Inject
+        Config config;
+
+        @Produces
+        @Singleton
+        ApiSettings apiSettings() {
+            return ApiSettings.from(new SettingsReader(config));
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.latchkey.web.api;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import io.latchkey.account.Account;
+import io.latchkey.account.AccountService;
+import io.latchkey.password.PasswordService;
+import io.latchkey.rejection.InvalidTokenException;
+import io.latchkey.token.VerifiedToken;
+import io.latchkey.webauthn.Passkey;
+import io.latchkey.webauthn.PasskeyService;
+import io.latchkey.web.api.security.Authenticated;
+import io.latchkey.web.api.security.BearerAuthenticationFilter;
+
+/** The signed-in caller's own account. */
+@Path("me")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class MeResource {
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    PasswordService passwords;
+
+    @Inject
+    PasskeyService passkeys;
+
+    @GET
+    public Responses.MeBody me(@Context SecurityContext security) {
+        VerifiedToken caller = BearerAuthenticationFilter.caller(security);
+        Account account = accounts.find(caller.accountId()).orElseThrow(InvalidTokenException::new);
+        return new Responses.MeBody(account.id().toString(), account.username().value(), account.displayName(),
+                account.groups(), account.passwordSet(), passkeys.count(account.id()));
+    }
+
+    @GET
+    @Path("passkeys")
+    public List<Passkey> passkeys(@Context SecurityContext security) {
+        return passkeys.list(BearerAuthenticationFilter.caller(security).accountId());
+    }
+
+    @PATCH
+    @Path("passkeys/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Passkey rename(@Context SecurityContext security, @PathParam("id") String id,
+            @Valid @NotNull(message = "A JSON body is required.") Requests.Rename body) {
+        return passkeys.rename(BearerAuthenticationFilter.caller(security).accountId(), id, body.nickname());
+    }
+
+    @DELETE
+    @Path("passkeys/{id}")
+    public Response delete(@Context SecurityContext security, @PathParam("id") String id) {
+        passkeys.delete(BearerAuthenticationFilter.caller(security).accountId(), id);
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response changePassword(@Context SecurityContext security,
+            @Valid @NotNull(message = "A JSON body is required.") Requests.ChangePassword body) {
+        passwords.changePassword(BearerAuthenticationFilter.caller(security), body.currentPassword(), body.newPassword());
+        return Response.noContent().build();
+    }
+}

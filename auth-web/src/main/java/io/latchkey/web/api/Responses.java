@@ -1,0 +1,101 @@
+package io.latchkey.web.api;
+
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+
+import io.latchkey.account.Account;
+import io.latchkey.account.AccountPage;
+import io.latchkey.token.IssuedTokens;
+import io.latchkey.webauthn.CeremonyOptions;
+import io.latchkey.webauthn.Passkey;
+import io.latchkey.webauthn.RegistrationOutcome;
+
+/** Response bodies, as API.md spells them. */
+public final class Responses {
+
+    private Responses() {
+    }
+
+    @JsonbPropertyOrder({"id", "username", "displayName", "createdAt"})
+    public record AccountBody(String id, String username, String displayName, Instant createdAt) {
+        public static AccountBody of(Account account) {
+            return new AccountBody(account.id().toString(), account.username().value(), account.displayName(),
+                    account.createdAt());
+        }
+    }
+
+    @JsonbPropertyOrder({"access_token", "token_type", "expires_in", "refresh_token", "refresh_expires_in"})
+    public record TokenBody(@JsonbProperty("access_token") String accessToken,
+            @JsonbProperty("token_type") String tokenType,
+            @JsonbProperty("expires_in") long expiresIn,
+            @JsonbProperty("refresh_token") String refreshToken,
+            @JsonbProperty("refresh_expires_in") long refreshExpiresIn) {
+
+        public static TokenBody of(IssuedTokens tokens) {
+            return new TokenBody(tokens.accessToken(), "Bearer", tokens.accessExpiresIn().toSeconds(),
+                    tokens.refreshToken(), tokens.refreshExpiresIn().toSeconds());
+        }
+
+        @Override
+        public String toString() {
+            return "TokenBody[expiresIn=" + expiresIn + "]";
+        }
+    }
+
+    public record OptionsBody(String requestId, JsonObject publicKey) {
+        public static OptionsBody of(CeremonyOptions options) {
+            try (JsonReader reader = Json.createReader(new StringReader(options.publicKeyJson()))) {
+                return new OptionsBody(options.requestId(), reader.readObject());
+            }
+        }
+    }
+
+    @JsonbPropertyOrder({"passkey", "account", "tokens"})
+    public record RegistrationBody(Passkey passkey, AccountBody account, TokenBody tokens) {
+        public static RegistrationBody of(RegistrationOutcome outcome) {
+            return new RegistrationBody(outcome.passkey(), outcome.account().map(AccountBody::of).orElse(null),
+                    outcome.tokens().map(TokenBody::of).orElse(null));
+        }
+    }
+
+    @JsonbPropertyOrder({"id", "username", "displayName", "createdAt", "status", "groups", "passwordSet"})
+    public record AdminAccountBody(String id, String username, String displayName, Instant createdAt, String status,
+            List<String> groups, boolean passwordSet) {
+        public AdminAccountBody {
+            groups = List.copyOf(groups);
+        }
+
+        public static AdminAccountBody of(Account account) {
+            return new AdminAccountBody(account.id().toString(), account.username().value(), account.displayName(),
+                    account.createdAt(), account.status().name().toLowerCase(java.util.Locale.ROOT), account.groups(),
+                    account.passwordSet());
+        }
+    }
+
+    @JsonbPropertyOrder({"items", "offset", "limit", "total"})
+    public record AccountPageBody(List<AdminAccountBody> items, int offset, int limit, long total) {
+        public AccountPageBody {
+            items = List.copyOf(items);
+        }
+
+        public static AccountPageBody of(AccountPage page) {
+            return new AccountPageBody(page.items().stream().map(AdminAccountBody::of).toList(), page.offset(),
+                    page.limit(), page.total());
+        }
+    }
+
+    @JsonbPropertyOrder({"id", "username", "displayName", "groups", "passwordSet", "passkeys"})
+    public record MeBody(String id, String username, String displayName, List<String> groups, boolean passwordSet,
+            int passkeys) {
+        public MeBody {
+            groups = List.copyOf(groups);
+        }
+    }
+}

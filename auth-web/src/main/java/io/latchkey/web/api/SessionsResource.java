@@ -1,0 +1,59 @@
+package io.latchkey.web.api;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import io.latchkey.password.PasswordService;
+import io.latchkey.token.TokenService;
+import io.latchkey.web.api.security.Authenticated;
+import io.latchkey.web.api.security.BearerAuthenticationFilter;
+
+/** Password sign-in, refresh-token rotation and sign-out. */
+@Path("")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionsResource {
+
+    @Inject
+    PasswordService passwords;
+
+    @Inject
+    TokenService tokens;
+
+    @POST
+    @Path("login")
+    public Response login(@Valid @NotNull(message = "A JSON body is required.") Requests.Login body) {
+        return tokenResponse(Responses.TokenBody.of(passwords.signIn(body.username(), body.password())));
+    }
+
+    @POST
+    @Path("token/refresh")
+    public Response refresh(@Valid @NotNull(message = "A JSON body is required.") Requests.Refresh body) {
+        return tokenResponse(Responses.TokenBody.of(tokens.refresh(body.refreshToken())));
+    }
+
+    /** Ends the caller's session; its refresh token and access tokens stop working. The body is optional. */
+    @POST
+    @Path("logout")
+    @Authenticated
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    public Response logout(@Context SecurityContext security, Requests.Logout ignoredBody) {
+        tokens.logout(BearerAuthenticationFilter.caller(security));
+        return Response.noContent().build();
+    }
+
+    /** Token responses must not be cached (RFC 6749, 5.1). */
+    static Response tokenResponse(Responses.TokenBody body) {
+        return Response.ok(body).header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build();
+    }
+}

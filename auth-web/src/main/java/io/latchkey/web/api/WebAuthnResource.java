@@ -1,0 +1,68 @@
+package io.latchkey.web.api;
+
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.latchkey.token.TokenService;
+import io.latchkey.webauthn.CeremonyOptions;
+import io.latchkey.webauthn.PasskeyService;
+import io.latchkey.web.api.security.BearerAuthenticationFilter;
+
+/** WebAuthn ceremonies: options, then the authenticator's answer, tied by a single-use requestId. */
+@Path("webauthn")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class WebAuthnResource {
+
+    @Inject
+    PasskeyService passkeys;
+
+    @Inject
+    TokenService tokens;
+
+    /** With a bearer token: a passkey for the caller's account. Without: a passwordless sign-up. */
+    @POST
+    @Path("register/options")
+    public Response registrationOptions(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Valid @NotNull(message = "A JSON body is required.") Requests.RegistrationOptions body) {
+        Optional<String> bearer = BearerAuthenticationFilter.bearerToken(authorization);
+        CeremonyOptions options = bearer.isPresent()
+                ? passkeys.startAddition(tokens.authenticate(bearer.get()))
+                : passkeys.startSignUp(body.username(), body.displayName());
+        return noStore(Response.ok(Responses.OptionsBody.of(options)));
+    }
+
+    @POST
+    @Path("register")
+    public Response register(@Valid @NotNull(message = "A JSON body is required.") Requests.FinishCeremony body) {
+        var outcome = passkeys.finishRegistration(body.requestId(), body.credential().toString(), body.nickname());
+        return noStore(Response.status(Response.Status.CREATED).entity(Responses.RegistrationBody.of(outcome)));
+    }
+
+    @POST
+    @Path("login/options")
+    public Response signInOptions(@Valid @NotNull(message = "A JSON body is required.") Requests.SignInOptions body) {
+        return noStore(Response.ok(Responses.OptionsBody.of(passkeys.startSignIn(Optional.ofNullable(body.username())))));
+    }
+
+    @POST
+    @Path("login")
+    public Response signIn(@Valid @NotNull(message = "A JSON body is required.") Requests.FinishCeremony body) {
+        return SessionsResource.tokenResponse(Responses.TokenBody.of(passkeys.finishSignIn(body.requestId(), body.credential().toString())));
+    }
+
+    private static Response noStore(Response.ResponseBuilder response) {
+        return response.header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+}

@@ -1,0 +1,386 @@
+// Latchkey sign-in page: password and passkey sign-up and sign-in, passkey management.
+// No inline script anywhere (the page is served with a strict Content-Security-Policy).
+"use strict";
+
+(() => {
+  const REFRESH_KEY = "latchkey.refresh";
+  const EXPIRY_MARGIN_MS = 30_000;
+  const $ = (id) => document.getElementById(id);
+  const passkeysSupported = typeof window.PublicKeyCredential === "function" && !!navigator.credentials;
+
+  let accessToken = null;
+  let accessExpiresAt = 0;
+  let autofill = null; // AbortController of the background (conditional) passkey request
+
+  class ApiError extends Error {
+    constructor(status, problem, retryAfter) {
+      super((problem && (problem.detail || problem.title)) || `Request failed (${status}).`);
+      this.status = status;
+      this.problem = problem || {};
+      this.retryAfter = retryAfter;
+    }
+  }
+
+  // ---- base64url <-> bytes, for browsers without the WebAuthn JSON helpers ----
+  const toBytes = (b64url) => {
+    const b64 = b64url.replace(/-/g, "+").replace(/_/g, "/") + "===".slice((b64url.length + 3) % 4);
+    return Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)).buffer;
+  };
+  const toB64url = (buffer) => {
+    const bytes = new Uint8Array(buffer);
+    let text = "";
+    for (const b of bytes) text += String.fromCharCode(b);
+    return btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  };
+
+  function creationOptions(json) {
+    if (typeof PublicKeyCredential.parseCreationOptionsFromJSON === "function") {
+      return PublicKeyCredential.parseCreationOptionsFromJSON(json);
+    }
+    const options = structuredClone(json);
+    options.challenge = toBytes(options.challenge);
+    options.user.id = toBytes(options.user.id);
+    (options.excludeCredentials || []).forEach((c) => { c.id = toBytes(c.id); });
+    return options;
+  }
+
+  function requestOptions(json) {
+    if (typeof PublicKeyCredential.parseRequestOptionsFromJSON === "function") {
+      return PublicKeyCredential.parseRequestOptionsFromJSON(json);
+    }
+    const options = structuredClone(json);
+    options.challenge = toBytes(options.challenge);
+    (options.allowCredentials || []).forEach((c) => { c.id = toBytes(c.id); });
+    return options;
+  }
+
+  function credentialJson(credential) {
+    if (typeof credential.toJSON === "function") return credential.toJSON();
+    const r = credential.response;
+    const response = { clientDataJSON: toB64url(r.clientDataJSON) };
+    if (r.attestationObject) {
+      response.attestationObject = toB64url(r.attestationObject);
+      response.transports = typeof r.getTransports === "function" ? r.getTransports() : [];
+    } else {
+      response.authenticatorData = toB64url(r.authenticatorData);
+      response.signature = toB64url(r.signature);
+      if (r.userHandle) response.userHandle = toB64url(r.userHandle);
+    }
+    return {
+      id: credential.id, rawId: toB64url(credential.rawId), type: credential.type, response,
+      authenticatorAttachment: credential.authenticatorAttachment || undefined,
+      clientExtensionResults: credential.getClientExtensionResults ? credential.getClientExtensionResults() : {},
+    };
+  }
+
+  // ---- the API ----
+  async function call(path, { method = "POST", body, auth = false, retried = false } = {}) {
+    const headers = { Accept: "application/json, application/problem+json" };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    if (auth) {
+      await ensureFreshAccess();
+      headers.Authorization = `Bearer ${accessToken}`;
+    }
+    const response = await fetch(path, {
+      method, headers, credentials: "same-origin", body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (response.status === 401 && auth && !retried && await refresh()) {
+      return call(path, { method, body, auth, retried: true });
+    }
+    const text = await response.text();
+    let data = null;
+    if (text) {
+      try { data = JSON.parse(text); } catch { data = null; }
+    }
+    if (!response.ok) throw new ApiError(response.status, data, response.headers.get("Retry-After"));
+    return data;
+  }
+
+  function useTokens(tokens) {
+    accessToken = tokens.access_token;
+    accessExpiresAt = Date.now() + tokens.expires_in * 1000;
+    sessionStorage.setItem(REFRESH_KEY, tokens.refresh_token);
+  }
+
+  function forgetTokens() {
+    accessToken = null;
+    accessExpiresAt = 0;
+    sessionStorage.removeItem(REFRESH_KEY);
+  }
+
+  async function refresh() {
+    const refreshToken = sessionStorage.getItem(REFRESH_KEY);
+    if (!refreshToken) return false;
+    try {
+      useTokens(await call("api/token/refresh", { body: { refresh_token: refreshToken } }));
+      return true;
+    } catch {
+      forgetTokens();
+      return false;
+    }
+  }
+
+  async function ensureFreshAccess() {
+    if (!accessToken || Date.now() > accessExpiresAt - EXPIRY_MARGIN_MS) {
+      if (!await refresh()) throw new ApiError(401, { detail: "Your session has ended; sign in again." });
+    }
+  }
+
+  // ---- messages ----
+  function say(text, kind) {
+    const message = $("message");
+    message.textContent = text;
+    message.className = kind || "";
+  }
+
+  function clearFieldErrors() {
+    document.querySelectorAll(".field-error").forEach((p) => { p.textContent = ""; });
+  }
+
+  function explain(error) {
+    if (error instanceof ApiError) {
+      (error.problem.errors || []).forEach((e) => {
+        const slot = document.querySelector(`.field-error[data-field="${CSS.escape(e.field)}"]`);
+        if (slot) slot.textContent = e.message;
+      });
+      if (error.status === 429) {
+        return `Too many attempts. Try again in ${error.retryAfter || "a few"} seconds.`;
+      }
+      return error.message;
+    }
+    switch (error && error.name) {
+      case "NotAllowedError": return "The passkey request was cancelled or timed out.";
+      case "InvalidStateError": return "This authenticator already holds a passkey for this account.";
+      case "SecurityError": return "This page's address does not match the passkey service's relying party.";
+      case "NotSupportedError": return "This authenticator does not support the requested passkey type.";
+      default: return "Something went wrong; please try again.";
+    }
+  }
+
+  // Runs one user action: busy state, errors shown, never two at once.
+  async function act(action) {
+    if (document.body.dataset.busy === "true") return;
+    document.body.dataset.busy = "true";
+    document.querySelectorAll("button").forEach((b) => { b.disabled = true; });
+    clearFieldErrors();
+    say("");
+    try {
+      await action();
+    } catch (error) {
+      say(explain(error), "error");
+    } finally {
+      document.querySelectorAll("button").forEach((b) => { b.disabled = false; });
+      if (!passkeysSupported) disablePasskeyButtons();
+      document.body.dataset.busy = "false";
+    }
+  }
+
+  function disablePasskeyButtons() {
+    ["signin-passkey", "signup-passkey", "add-passkey"].forEach((id) => { $(id).disabled = true; });
+  }
+
+  const field = (id) => $(id).value.trim();
+
+  // ---- passkey ceremonies ----
+  function stopAutofill() {
+    if (autofill) {
+      autofill.abort();
+      autofill = null;
+    }
+  }
+
+  async function createPasskey(options) {
+    stopAutofill();
+    const credential = await navigator.credentials.create({ publicKey: creationOptions(options.publicKey) });
+    return credentialJson(credential);
+  }
+
+  async function finishSignIn(requestId, credential) {
+    useTokens(await call("api/webauthn/login", { body: { requestId, credential: credentialJson(credential) } }));
+    await showAccount();
+  }
+
+  async function startAutofill() {
+    if (!passkeysSupported || typeof PublicKeyCredential.isConditionalMediationAvailable !== "function") return;
+    if (!await PublicKeyCredential.isConditionalMediationAvailable()) return;
+    stopAutofill();
+    const controller = new AbortController();
+    autofill = controller;
+    try {
+      const options = await call("api/webauthn/login/options", { body: {} });
+      const credential = await navigator.credentials.get({
+        publicKey: requestOptions(options.publicKey), mediation: "conditional", signal: controller.signal,
+      });
+      if (autofill !== controller) return;
+      autofill = null;
+      await act(() => finishSignIn(options.requestId, credential));
+    } catch (error) {
+      if (error && error.name === "AbortError") return;
+      if (autofill === controller) {
+        autofill = null;
+        say(explain(error), "error");
+      }
+    }
+  }
+
+  // ---- views ----
+  function showSignIn() {
+    $("account-view").hidden = true;
+    $("signin-view").hidden = false;
+    document.body.dataset.state = "signed-out";
+    startAutofill();
+  }
+
+  async function showAccount() {
+    const [me, passkeys] = await Promise.all([
+      call("api/me", { method: "GET", auth: true }),
+      call("api/me/passkeys", { method: "GET", auth: true }),
+    ]);
+    stopAutofill();
+    $("account-username").textContent = me.username;
+    $("account-display-name").textContent = me.displayName;
+    renderPasskeys(passkeys);
+    $("password").value = "";
+    $("signin-view").hidden = true;
+    $("account-view").hidden = false;
+    document.body.dataset.state = "signed-in";
+  }
+
+  function renderPasskeys(passkeys) {
+    const list = $("passkey-list");
+    list.replaceChildren();
+    $("passkey-count").textContent = String(passkeys.length);
+    for (const passkey of passkeys) {
+      const item = document.createElement("li");
+      item.className = "passkey";
+      item.dataset.id = passkey.id;
+      const name = document.createElement("span");
+      name.className = "passkey-name";
+      name.textContent = passkey.nickname;
+      const rename = button("Rename", "rename", () => startRename(item, passkey));
+      const remove = button("Delete", "delete", () => confirmDelete(item, passkey, remove));
+      const meta = document.createElement("span");
+      meta.className = "meta";
+      const used = passkey.lastUsedAt ? `last used ${new Date(passkey.lastUsedAt).toLocaleString()}` : "not used yet";
+      meta.textContent = `Added ${new Date(passkey.createdAt).toLocaleDateString()}, ${used}${passkey.backedUp ? ", synced" : ""}`;
+      item.append(name, rename, remove, meta);
+      list.append(item);
+    }
+  }
+
+  function button(label, className, onClick) {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = className;
+    b.textContent = label;
+    b.addEventListener("click", onClick);
+    return b;
+  }
+
+  function startRename(item, passkey) {
+    if (item.querySelector(".rename-input")) return;
+    const input = document.createElement("input");
+    input.className = "rename-input";
+    input.value = passkey.nickname;
+    input.maxLength = 64;
+    input.setAttribute("aria-label", "New name");
+    const save = button("Save", "rename-save", () => act(async () => {
+      await call(`api/me/passkeys/${encodeURIComponent(passkey.id)}`, { method: "PATCH", body: { nickname: input.value.trim() }, auth: true });
+      await reloadPasskeys();
+      say("Passkey renamed.", "ok");
+    }));
+    input.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") save.click();
+      if (event.key === "Escape") { input.remove(); save.remove(); }
+    });
+    item.querySelector(".passkey-name").after(input, save);
+    input.focus();
+  }
+
+  function confirmDelete(item, passkey, deleteButton) {
+    if (item.querySelector(".delete-confirm")) return;
+    const confirm = button("Confirm delete", "delete-confirm", () => act(async () => {
+      await call(`api/me/passkeys/${encodeURIComponent(passkey.id)}`, { method: "DELETE", auth: true });
+      await reloadPasskeys();
+      say("Passkey deleted.", "ok");
+    }));
+    deleteButton.after(confirm);
+    confirm.focus();
+  }
+
+  async function reloadPasskeys() {
+    renderPasskeys(await call("api/me/passkeys", { method: "GET", auth: true }));
+  }
+
+  // ---- actions ----
+  const actions = {
+    "signup-password": async () => {
+      const username = field("username");
+      const displayName = field("display-name") || undefined;
+      const password = $("password").value;
+      await call("api/accounts", { body: { username, password, displayName } });
+      useTokens(await call("api/login", { body: { username, password } }));
+      await showAccount();
+      say("Account created. Welcome!", "ok");
+    },
+    "signin-password": async () => {
+      useTokens(await call("api/login", { body: { username: field("username"), password: $("password").value } }));
+      await showAccount();
+    },
+    "signup-passkey": async () => {
+      const options = await call("api/webauthn/register/options", {
+        body: { username: field("username"), displayName: field("display-name") || undefined },
+      });
+      const credential = await createPasskey(options);
+      const result = await call("api/webauthn/register", { body: { requestId: options.requestId, credential } });
+      useTokens(result.tokens);
+      await showAccount();
+      say("Account created with a passkey. Welcome!", "ok");
+    },
+    "signin-passkey": async () => {
+      stopAutofill();
+      const username = field("username");
+      const options = await call("api/webauthn/login/options", { body: username ? { username } : {} });
+      const credential = await navigator.credentials.get({ publicKey: requestOptions(options.publicKey) });
+      await finishSignIn(options.requestId, credential);
+    },
+    "add-passkey": async () => {
+      const options = await call("api/webauthn/register/options", { body: {}, auth: true });
+      const credential = await createPasskey(options);
+      await call("api/webauthn/register", { body: { requestId: options.requestId, credential } });
+      await reloadPasskeys();
+      say("Passkey added.", "ok");
+    },
+    "sign-out": async () => {
+      try {
+        await call("api/logout", { body: { refresh_token: sessionStorage.getItem(REFRESH_KEY) }, auth: true });
+      } finally {
+        forgetTokens();
+        showSignIn();
+        say("Signed out.", "ok");
+      }
+    },
+  };
+
+  async function start() {
+    for (const [id, action] of Object.entries(actions)) {
+      $(id).addEventListener("click", () => act(action));
+    }
+    $("signin-form").addEventListener("submit", (event) => event.preventDefault());
+    if (!passkeysSupported) {
+      disablePasskeyButtons();
+      say("Passkeys are not supported by this browser; use a password.", "error");
+    }
+    if (sessionStorage.getItem(REFRESH_KEY) && await refresh()) {
+      try {
+        await showAccount();
+        return;
+      } catch {
+        forgetTokens();
+      }
+    }
+    showSignIn();
+  }
+
+  document.addEventListener("DOMContentLoaded", () => { start(); });
+})();

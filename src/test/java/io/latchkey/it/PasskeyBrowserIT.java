@@ -1,0 +1,148 @@
+package io.latchkey.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.latchkey.it.support.Api;
+import io.latchkey.it.support.DeployedLatchkey;
+import io.latchkey.it.support.Browser;
+import io.latchkey.it.support.RequiresChromium;
+
+/** The sign-in page at /auth/ in headless Chromium, with a virtual authenticator doing real WebAuthn. */
+@ExtendWith(RequiresChromium.class)
+class PasskeyBrowserIT extends DeployedLatchkey {
+
+
+    private Browser browser;
+    private String page;
+
+    @BeforeEach
+    void openBrowser() {
+        page = api.base().toString();
+        browser = Browser.withoutAutofill();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void signUpWithAPasskeySignOutAndSignBackInWithoutAUsername() {
+        String username = Api.uniqueUsername("browser");
+        signUpWithPasskey(username);
+        assertThat(browser.element("account-username").getText()).isEqualTo(username.toLowerCase());
+        assertThat(browser.element("passkey-count").getText()).isEqualTo("1");
+        assertThat(browser.credentialCount()).isEqualTo(1);
+
+        browser.click("sign-out");
+        browser.awaitState("signed-out");
+        browser.element("username").clear();
+        browser.click("signin-passkey");
+
+        browser.awaitState("signed-in");
+        assertThat(browser.element("account-username").getText()).isEqualTo(username.toLowerCase());
+    }
+
+    @Test
+    void autofillSignsInWithTheDiscoverablePasskey() {
+        browser.close();
+        browser = Browser.withAutofill();
+        String username = Api.uniqueUsername("browser-autofill");
+        signUpWithPasskey(username);
+
+        // Signing out restarts the conditional request; the virtual authenticator answers it as a
+        // person picking the passkey from the username field's autofill would.
+        browser.element("sign-out").click();
+
+        browser.awaitState("signed-in");
+        assertThat(browser.element("account-username").getText()).isEqualTo(username.toLowerCase());
+        assertThat(browser.message()).doesNotContain("cancelled");
+    }
+
+    @Test
+    void addRenameAndDeleteASecondPasskey() {
+        signUpWithPasskey(Api.uniqueUsername("browser-manage"));
+        browser.useNewAuthenticator();
+
+        browser.click("add-passkey");
+        awaitPasskeys(2);
+
+        WebElement first = passkeys().get(0);
+        browser.clickIn(first, "rename");
+        WebElement input = first.findElement(By.className("rename-input"));
+        input.clear();
+        input.sendKeys("Phone");
+        browser.clickIn(first, "rename-save");
+        new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .until(d -> passkeys().get(0).findElement(By.className("passkey-name")).getText().equals("Phone"));
+
+        WebElement second = passkeys().get(1);
+        browser.clickIn(second, "delete");
+        browser.clickIn(passkeys().get(1), "delete-confirm");
+        awaitPasskeys(1);
+        assertThat(passkeys().get(0).findElement(By.className("passkey-name")).getText()).isEqualTo("Phone");
+    }
+
+    @Test
+    void signInFailsWhenTheAuthenticatorCannotVerifyTheUser() {
+        signUpWithPasskey(Api.uniqueUsername("browser-uv"));
+        browser.click("sign-out");
+        browser.awaitState("signed-out");
+        browser.userVerifies(false);
+
+        browser.click("signin-passkey");
+
+        assertThat(browser.element("message").getAttribute("class")).contains("error");
+        assertThat(browser.message()).contains("cancelled");
+        assertThat(browser.driver().findElement(By.tagName("body")).getAttribute("data-state")).isEqualTo("signed-out");
+    }
+
+    @Test
+    void signUpAndSignInWithAPassword() {
+        String username = Api.uniqueUsername("browser-pw");
+        browser.open(page);
+        browser.awaitState("signed-out");
+        browser.type("username", username);
+        browser.type("password", "violet tram sings backwards");
+        browser.click("signup-password");
+        browser.awaitState("signed-in");
+        browser.click("sign-out");
+        browser.awaitState("signed-out");
+
+        browser.type("username", username);
+        browser.type("password", "not the right password");
+        browser.click("signin-password");
+        assertThat(browser.message()).contains("not valid");
+
+        browser.type("password", "violet tram sings backwards");
+        browser.click("signin-password");
+        browser.awaitState("signed-in");
+        assertThat(browser.element("passkey-count").getText()).isEqualTo("0");
+    }
+
+    private void signUpWithPasskey(String username) {
+        browser.open(page);
+        browser.awaitState("signed-out");
+        browser.type("username", username);
+        browser.click("signup-passkey");
+        browser.awaitState("signed-in");
+    }
+
+    private List<WebElement> passkeys() {
+        return browser.driver().findElements(By.cssSelector("#passkey-list li.passkey"));
+    }
+
+    private void awaitPasskeys(int count) {
+        new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10)).until(d -> passkeys().size() == count);
+    }
+}

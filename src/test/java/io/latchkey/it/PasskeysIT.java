@@ -1,0 +1,323 @@
+package io.latchkey.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Base64;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.latchkey.it.support.Api;
+import io.latchkey.it.support.DeployedLatchkey;
+import io.latchkey.it.support.RequiresDatabase;
+import io.latchkey.testing.webauthn.SoftwareAuthenticator;
+import io.latchkey.testing.webauthn.Tamper;
+
+/**
+ * Passkey ceremonies over HTTP in Payara Micro, answered by a software authenticator. Every
+ * rejection must be a problem+json answer that changes nothing.
+ */
+@ExtendWith(RequiresDatabase.class)
+class PasskeysIT extends DeployedLatchkey {
+
+    private static final String PASSWORD = "violet tram sings backwards";
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+
+    @Test
+    void passwordlessSignUpCreatesTheAccountAndSignsIn() throws Exception {
+        SoftwareAuthenticator authenticator = SoftwareAuthenticator.es256();
+        String username = Api.uniqueUsername("pk-signup");
+
+        Api.Reply registered = signUp(authenticator, username);
+
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        JsonNode body = registered.json();
+        assertThat(body.path("account").path("username").asText()).isEqualTo(username.toLowerCase());
+        assertThat(body.path("passkey").path("id").asText()).isEqualTo(authenticator.lastCredentialId());
+        assertThat(body.path("passkey").path("userVerified").asBoolean()).isTrue();
+        String access = body.path("tokens").path("access_token").asText();
+        assertThat(amr(access)).isEqualTo("[\"hwk\",\"user\"]");
+        JsonNode me = api.get("api/me", access).json();
+        assertThat(me.path("passwordSet").asBoolean()).isFalse();
+        assertThat(me.path("passkeys").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void signUpOptionsCarryTheRelyingPartyAndRequireADiscoverableVerifiedCredential() {
+        JsonNode options = api.post("api/webauthn/register/options", Api.json().put("username", Api.uniqueUsername("pk-opts"))).json();
+
+        JsonNode publicKey = options.path("publicKey");
+        assertThat(options.path("requestId").asText()).isNotBlank();
+        assertThat(publicKey.path("rp").path("id").asText()).isEqualTo("localhost");
+        assertThat(publicKey.path("challenge").asText()).matches("[A-Za-z0-9_-]{32,}");
+        assertThat(publicKey.path("user").path("id").asText()).doesNotContain("pk-opts");
+        assertThat(publicKey.path("authenticatorSelection").path("residentKey").asText()).isEqualTo("required");
+        assertThat(publicKey.path("authenticatorSelection").path("userVerification").asText()).isEqualTo("required");
+        assertThat(publicKey.path("attestation").asText()).isEqualTo("none");
+        assertThat(publicKey.path("pubKeyCredParams").findValuesAsText("alg")).contains("-7", "-8", "-257");
+    }
+
+    @Test
+    void signUpWithAnEd25519Passkey() {
+        assertThat(signUp(SoftwareAuthenticator.ed25519(), Api.uniqueUsername("pk-ed")).status()).isEqualTo(201);
+    }
+
+    @Test
+    void signInWithAUsernameAndDiscoverably() {
+        SoftwareAuthenticator authenticator = SoftwareAuthenticator.es256();
+        String username = Api.uniqueUsername("pk-signin");
+        signUp(authenticator, username);
+
+        Api.Reply withUsername = signIn(authenticator, username, Tamper.none());
+        Api.Reply discoverable = signIn(authenticator, null, Tamper.none());
+
+        assertThat(withUsername.status()).as(withUsername.toString()).isEqualTo(200);
+        assertThat(discoverable.status()).as(discoverable.toString()).isEqualTo(200);
+        assertThat(api.get("api/me", discoverable.text("access_token")).json().path("username").asText())
+                .isEqualTo(username.toLowerCase());
+    }
+
+    @Test
+    void anUnknownUsernameGetsOptionsOfTheSameShape() {
+        SoftwareAuthenticator authenticator = SoftwareAuthenticator.es256();
+        String known = Api.uniqueUsername("pk-known");
+        signUp(authenticator, known);
+
+        JsonNode forKnown = api.post("api/webauthn/login/options", Api.json().put("username", known)).json().path("publicKey");
+        JsonNode forUnknown = api.post("api/webauthn/login/options", Api.json().put("username", Api.uniqueUsername("pk-nobody")))
+                .json().path("publicKey");
+
+        assertThat(fieldNames(forUnknown)).isEqualTo(fieldNames(forKnown));
+        assertThat(forUnknown.path("allowCredentials").size()).isEqualTo(forKnown.path("allowCredentials").size());
+    }
+
+    @Test
+    void aPasskeyCanBeAddedToAPasswordAccountAndManaged() {
+        String username = Api.uniqueUsername("pk-add");
+        api.signUp(username, PASSWORD);
+        String access = api.login(username, PASSWORD).text("access_token");
+        SoftwareAuthenticator authenticator = SoftwareAuthenticator.es256();
+
+        JsonNode options = api.post("api/webauthn/register/options", Api.json(), access).json();
+        ObjectNode credential = authenticator.register(options.path("publicKey"), api.origin());
+        Api.Reply added = api.post("api/webauthn/register", Api.json().put("requestId", options.path("requestId").asText())
+                .put("nickname", "Laptop").set("credential", credential));
+
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        assertThat(added.json().has("tokens")).isFalse();
+        String id = authenticator.lastCredentialId();
+        JsonNode list = api.get("api/me/passkeys", access).json();
+        assertThat(list.size()).isEqualTo(1);
+        assertThat(list.get(0).path("nickname").asText()).isEqualTo("Laptop");
+        assertThat(list.get(0).path("createdAt").asText()).isNotBlank();
+
+        Api.Reply renamed = api.patch("api/me/passkeys/" + id, Api.json().put("nickname", "Work laptop"), access);
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.json().path("nickname").asText()).isEqualTo("Work laptop");
+
+        assertThat(signIn(authenticator, username, Tamper.none()).status()).isEqualTo(200);
+        assertThat(api.delete("api/me/passkeys/" + id, access).status()).isEqualTo(204);
+        assertThat(api.get("api/me/passkeys", access).json().size()).isZero();
+        assertThat(signIn(authenticator, null, Tamper.none()).status()).as("deleted credential").isEqualTo(401);
+    }
+
+    @Test
+    void theLastWayToSignInCannotBeDeleted() {
+        SoftwareAuthenticator authenticator = SoftwareAuthenticator.es256();
+        JsonNode registered = signUp(authenticator, Api.uniqueUsername("pk-last")).json();
+        String access = registered.path("tokens").path("access_token").asText();
+
+        Api.Reply delete = api.delete("api/me/passkeys/" + authenticator.lastCredentialId(), access);
+
+        assertThat(delete.status()).isEqualTo(409);
+        assertThat(delete.contentType()).startsWith(PROBLEM_JSON);
+        assertThat(api.get("api/me/passkeys", access).json().size()).isEqualTo(1);
+    }
+
+    @Test
+    void someoneElsesPasskeyIsNotFound() {
+        SoftwareAuthenticator alice = SoftwareAuthenticator.es256();
+        signUp(alice, Api.uniqueUsername("pk-alice"));
+        String bobAccess = signUp(SoftwareAuthenticator.es256(), Api.uniqueUsername("pk-bob")).json()
+                .path("tokens").path("access_token").asText();
+
+        assertThat(api.delete("api/me/passkeys/" + alice.lastCredentialId(), bobAccess).status()).isEqualTo(404);
+        assertThat(api.patch("api/me/passkeys/" + alice.lastCredentialId(), Api.json().put("nickname", "mine"), bobAccess).status())
+                .isEqualTo(404);
+    }
+
+    // WebAuthn Level 3, 7.1 step 9: the origin must be one we expect.
+    @Test
+    void registrationFromAnotherOriginIsRefusedAndCreatesNoAccount() {
+        String username = Api.uniqueUsername("pk-origin");
+        Api.Reply reply = signUp(SoftwareAuthenticator.es256(), username, Tamper.none().withOrigin("https://evil.example.org"));
+
+        assertRefused(reply, 401);
+        assertThat(api.post("api/webauthn/register/options", Api.json().put("username", username)).status())
+                .as("the username is still free").isEqualTo(200);
+    }
+
+    // 7.1 step 13: rpIdHash must be the SHA-256 of our RP ID.
+    @Test
+    void registrationForAnotherRpIdIsRefused() {
+        assertRefused(signUp(SoftwareAuthenticator.es256(), Api.uniqueUsername("pk-rpid"), Tamper.none().withRpId("evil.example.org")), 401);
+    }
+
+    // 7.1 step 8: the challenge must be the one we issued.
+    @Test
+    void registrationWithAnotherChallengeIsRefused() {
+        assertRefused(signUp(SoftwareAuthenticator.es256(), Api.uniqueUsername("pk-challenge"),
+                Tamper.none().withChallenge(Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]))), 401);
+    }
+
+    // 7.1 step 15: user verification is required by policy.
+    @Test
+    void registrationWithoutUserVerificationIsRefused() {
+        assertRefused(signUp(SoftwareAuthenticator.es256(), Api.uniqueUsername("pk-uv"), Tamper.none().withoutUserVerification()), 401);
+    }
+
+    // 7.2 step 20: the assertion signature must verify with the stored public key.
+    @Test
+    void signInWithABadSignatureIsRefused() {
+        SoftwareAuthenticator authenticator = SoftwareAuthenticator.es256();
+        String username = Api.uniqueUsername("pk-sig");
+        signUp(authenticator, username);
+
+        assertRefused(signIn(authenticator, username, Tamper.none().withFlippedSignatureBit()), 401);
+        assertThat(signIn(authenticator, username, Tamper.none()).status()).as("the passkey still works").isEqualTo(200);
+    }
+
+    @Test
+    void signInFromAnotherOriginIsRefused() {
+        SoftwareAuthenticator authenticator = SoftwareAuthenticator.es256();
+        String username = Api.uniqueUsername("pk-sorigin");
+        signUp(authenticator, username);
+
+        assertRefused(signIn(authenticator, username, Tamper.none().withOrigin("http://localhost.evil.example.org")), 401);
+    }
+
+    @Test
+    void signInWithoutUserVerificationIsRefused() {
+        SoftwareAuthenticator authenticator = SoftwareAuthenticator.es256();
+        String username = Api.uniqueUsername("pk-suv");
+        signUp(authenticator, username);
+
+        assertRefused(signIn(authenticator, username, Tamper.none().withoutUserVerification()), 401);
+    }
+
+    // 7.2 step 21: a signature counter that does not increase suggests a cloned authenticator.
+    @Test
+    void aCounterGoingBackwardsIsRefused() {
+        SoftwareAuthenticator authenticator = SoftwareAuthenticator.es256();
+        String username = Api.uniqueUsername("pk-counter");
+        signUp(authenticator, username);
+        assertThat(signIn(authenticator, username, Tamper.none().withCounter(10)).status()).isEqualTo(200);
+
+        assertRefused(signIn(authenticator, username, Tamper.none().withCounter(5)), 401);
+    }
+
+    @Test
+    void aCounterThatStaysZeroIsAccepted() {
+        SoftwareAuthenticator authenticator = SoftwareAuthenticator.es256().withZeroCounter();
+        String username = Api.uniqueUsername("pk-zero");
+        signUp(authenticator, username);
+
+        assertThat(signIn(authenticator, username, Tamper.none()).status()).isEqualTo(200);
+        assertThat(signIn(authenticator, username, Tamper.none()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRequestIdWorksOnce() {
+        SoftwareAuthenticator authenticator = SoftwareAuthenticator.es256();
+        JsonNode options = api.post("api/webauthn/register/options", Api.json().put("username", Api.uniqueUsername("pk-once"))).json();
+        ObjectNode credential = authenticator.register(options.path("publicKey"), api.origin());
+        ObjectNode finish = Api.json().put("requestId", options.path("requestId").asText()).set("credential", credential);
+
+        assertThat(api.post("api/webauthn/register", finish).status()).isEqualTo(201);
+        assertRefused(api.post("api/webauthn/register", finish), 410);
+    }
+
+    @Test
+    void anUnknownRequestIdIsGone() {
+        SoftwareAuthenticator authenticator = SoftwareAuthenticator.es256();
+        JsonNode options = api.post("api/webauthn/login/options", Api.json()).json();
+        signUp(authenticator, Api.uniqueUsername("pk-gone"));
+        ObjectNode assertion = authenticator.authenticate(options.path("publicKey"), api.origin());
+
+        assertRefused(api.post("api/webauthn/login", Api.json().put("requestId", "no-such-request").set("credential", assertion)), 410);
+    }
+
+    @Test
+    void anExpiredRequestIdIsGone() throws Exception {
+        SoftwareAuthenticator authenticator = SoftwareAuthenticator.es256();
+        JsonNode options = api.post("api/webauthn/register/options", Api.json().put("username", Api.uniqueUsername("pk-late"))).json();
+        ObjectNode credential = authenticator.register(options.path("publicKey"), api.origin());
+        Thread.sleep(6_000); // the suites run with a 5-second ceremony timeout
+
+        assertRefused(api.post("api/webauthn/register", Api.json().put("requestId", options.path("requestId").asText())
+                .set("credential", credential)), 410);
+    }
+
+    @Test
+    void aMalformedCredentialIsABadRequest() {
+        JsonNode options = api.post("api/webauthn/register/options", Api.json().put("username", Api.uniqueUsername("pk-junk"))).json();
+
+        Api.Reply reply = api.post("api/webauthn/register", Api.json().put("requestId", options.path("requestId").asText())
+                .set("credential", Api.json().put("id", "x").put("type", "public-key")));
+
+        assertRefused(reply, 400);
+    }
+
+    @Test
+    void aTakenUsernameCannotStartAPasskeySignUp() {
+        String username = Api.uniqueUsername("pk-taken");
+        api.signUp(username, PASSWORD);
+
+        assertRefused(api.post("api/webauthn/register/options", Api.json().put("username", username.toUpperCase())), 409);
+    }
+
+    private Api.Reply signUp(SoftwareAuthenticator authenticator, String username) {
+        return signUp(authenticator, username, Tamper.none());
+    }
+
+    private Api.Reply signUp(SoftwareAuthenticator authenticator, String username, Tamper tamper) {
+        JsonNode options = api.post("api/webauthn/register/options", Api.json().put("username", username)).json();
+        ObjectNode credential = authenticator.register(options.path("publicKey"), api.origin(), tamper);
+        return api.post("api/webauthn/register", Api.json().put("requestId", options.path("requestId").asText())
+                .set("credential", credential));
+    }
+
+    private Api.Reply signIn(SoftwareAuthenticator authenticator, String username, Tamper tamper) {
+        ObjectNode request = Api.json();
+        if (username != null) {
+            request.put("username", username);
+        }
+        JsonNode options = api.post("api/webauthn/login/options", request).json();
+        ObjectNode assertion = authenticator.authenticate(options.path("publicKey"), api.origin(), tamper);
+        return api.post("api/webauthn/login", Api.json().put("requestId", options.path("requestId").asText())
+                .set("credential", assertion));
+    }
+
+    private static void assertRefused(Api.Reply reply, int status) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+        assertThat(reply.contentType()).startsWith(PROBLEM_JSON);
+        assertThat(reply.body()).doesNotContain("Exception", "com.yubico", "at io.");
+    }
+
+    private static String amr(String accessToken) throws Exception {
+        return JSON.readTree(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1])).path("amr").toString();
+    }
+
+    private static java.util.List<String> fieldNames(JsonNode node) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        names.sort(null);
+        return names;
+    }
+}

@@ -1,0 +1,163 @@
+package io.latchkey.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Latchkey's JSON API over real HTTP, as a client sees it. */
+public final class Api {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    /**
+     * {@code base} is the web module's root. The host becomes {@code localhost}: that is the
+     * WebAuthn RP ID, and Arquillian reports the machine's external address instead.
+     */
+    public Api(URL base) {
+        URI given = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
+        this.base = URI.create(given.getScheme() + "://localhost:" + given.getPort() + given.getPath());
+    }
+
+    /** The browser origin of this server, as WebAuthn sees it. */
+    public String origin() {
+        return base.getScheme() + "://" + base.getHost() + ":" + base.getPort();
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** A username no other test of this run uses. */
+    public static String uniqueUsername(String prefix) {
+        return prefix + "-" + RUN + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    public static ObjectNode json() {
+        return JSON.createObjectNode();
+    }
+
+    public Reply get(String path, String bearer) {
+        return send(request(path, bearer).GET());
+    }
+
+    public Reply post(String path, JsonNode body, String bearer) {
+        return send(request(path, bearer).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    public Reply post(String path, JsonNode body) {
+        return post(path, body, null);
+    }
+
+    public Reply put(String path, JsonNode body, String bearer) {
+        return send(request(path, bearer).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    public Reply patch(String path, JsonNode body, String bearer) {
+        return send(request(path, bearer).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    public Reply delete(String path, String bearer) {
+        return send(request(path, bearer).DELETE());
+    }
+
+    /** Sends a body exactly as given, with the given content type. */
+    public Reply postRaw(String path, String contentType, String body) {
+        return send(request(path, null).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Reply postBytes(String path, String contentType, byte[] body) {
+        return send(request(path, null).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** Sends the body without a Content-Length (chunked), as a streaming client would. */
+    public Reply postChunked(String path, String contentType, String body) {
+        return send(request(path, null).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofInputStream(
+                () -> new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+    }
+
+    public Reply signUp(String username, String password) {
+        return post("api/accounts", json().put("username", username).put("password", password));
+    }
+
+    public Reply login(String username, String password) {
+        return post("api/login", json().put("username", username).put("password", password));
+    }
+
+    public Reply refresh(String refreshToken) {
+        return post("api/token/refresh", json().put("refresh_token", refreshToken));
+    }
+
+    private HttpRequest.Builder request(String path, String bearer) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json, application/problem+json");
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
+        }
+        return builder;
+    }
+
+    private Reply send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One HTTP answer. */
+    public record Reply(int status, java.net.http.HttpHeaders headers, String body) {
+
+        public JsonNode json() {
+            if (body == null || body.isEmpty()) {
+                return MissingNode.getInstance();
+            }
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (" + status + "): " + body, e);
+            }
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+
+        public String text(String field) {
+            return json().path(field).asText(null);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}

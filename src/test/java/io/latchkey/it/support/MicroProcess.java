@@ -1,0 +1,132 @@
+package io.latchkey.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Payara Micro process with the built WAR, started the way an operator starts it, for suites that
+ * need what Arquillian does not give: a restart on the same data, or several nodes.
+ */
+public final class MicroProcess implements AutoCloseable {
+
+    private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(4);
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private MicroProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts Payara Micro with Latchkey and waits until it answers; {@code properties} become -D options. */
+    public static MicroProcess start(Path workDir, Map<String, String> properties, List<String> microOptions) {
+        return start(workDir, freePort(), properties, microOptions);
+    }
+
+    /** As {@link #start(Path, Map, List)}, on a port chosen beforehand (to write into a fixture's configuration). */
+    public static MicroProcess start(Path workDir, int port, Map<String, String> properties, List<String> microOptions) {
+        try {
+            Files.createDirectories(workDir);
+            Path log = Files.createTempFile(workDir, "micro-" + port + "-", ".log");
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+            properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+            command.addAll(List.of("-jar", System.getProperty("micro.jar"),
+                    "--deploy", Path.of(System.getProperty("latchkey.war")).toAbsolutePath().toString(),
+                    "--port", Integer.toString(port), "--nohostaware"));
+            if (!microOptions.contains("--prebootcommandfile")) {
+                command.addAll(List.of("--prebootcommandfile", System.getProperty("boot.commands")));
+            }
+            command.addAll(microOptions);
+            Process process = new ProcessBuilder(command).directory(workDir.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            MicroProcess micro = new MicroProcess(process, port, log);
+            micro.awaitReady();
+            return micro;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public URL base() {
+        try {
+            return URI.create("http://localhost:" + port + "/auth/").toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(BOOT_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited during boot; see " + log);
+            }
+            try {
+                HttpResponse<Void> reply = http.send(HttpRequest.newBuilder(base().toURI().resolve(".well-known/jwks.json"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                if (reply.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException | java.net.URISyntaxException notYet) {
+                // still booting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(500);
+        }
+        close();
+        throw new IllegalStateException("Payara Micro did not become ready in " + BOOT_TIMEOUT + "; see " + log);
+    }
+
+    /** Stops the process the way Ctrl-C does, and waits for it. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
