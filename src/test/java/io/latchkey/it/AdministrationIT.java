@@ -25,9 +25,7 @@ class AdministrationIT extends DeployedLatchkey {
 
     @BeforeEach
     void signInAsAdministrator() {
-        Api.Reply login = api.login(System.getProperty("it.admin.username"), System.getProperty("it.admin.password"));
-        assertThat(login.status()).as("bootstrap administrator: " + login).isEqualTo(200);
-        admin = login.text("access_token");
+        admin = api.adminToken();
     }
 
     @Test

@@ -120,7 +120,7 @@ class ApiFuzzIT extends DeployedLatchkey {
         }
 
         assertThat(failures).isEmpty();
-        String admin = api.login(System.getProperty("it.admin.username"), System.getProperty("it.admin.password")).text("access_token");
+        String admin = api.adminToken();
         JsonNode page = api.get("api/admin/accounts?q=" + prefix + "&limit=200", admin).json();
         assertThat(page.path("total").asLong()).as("accounts created by the accepted requests").isEqualTo(created.size());
         if ("postgresql".equals(System.getProperty("it.database"))) {
@@ -164,7 +164,8 @@ class ApiFuzzIT extends DeployedLatchkey {
 
     private HttpResponse<String> send(String method, String path, String contentType, byte[] body, String bearer) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.base() + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("X-Forwarded-For", Api.newClientAddress());
         if (body != null && contentType != null) {
             request.header("Content-Type", contentType);
         }

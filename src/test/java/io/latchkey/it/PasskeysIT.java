@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.latchkey.it.support.Api;
+import io.latchkey.it.support.Ceremonies;
 import io.latchkey.it.support.DeployedLatchkey;
 import io.latchkey.it.support.RequiresDatabase;
 import io.latchkey.testing.webauthn.SoftwareAuthenticator;
@@ -287,21 +288,11 @@ class PasskeysIT extends DeployedLatchkey {
     }
 
     private Api.Reply signUp(SoftwareAuthenticator authenticator, String username, Tamper tamper) {
-        JsonNode options = api.post("api/webauthn/register/options", Api.json().put("username", username)).json();
-        ObjectNode credential = authenticator.register(options.path("publicKey"), api.origin(), tamper);
-        return api.post("api/webauthn/register", Api.json().put("requestId", options.path("requestId").asText())
-                .set("credential", credential));
+        return Ceremonies.signUp(api, authenticator, username, tamper);
     }
 
     private Api.Reply signIn(SoftwareAuthenticator authenticator, String username, Tamper tamper) {
-        ObjectNode request = Api.json();
-        if (username != null) {
-            request.put("username", username);
-        }
-        JsonNode options = api.post("api/webauthn/login/options", request).json();
-        ObjectNode assertion = authenticator.authenticate(options.path("publicKey"), api.origin(), tamper);
-        return api.post("api/webauthn/login", Api.json().put("requestId", options.path("requestId").asText())
-                .set("credential", assertion));
+        return Ceremonies.signIn(api, authenticator, username, tamper);
     }
 
     private static void assertRefused(Api.Reply reply, int status) {

@@ -212,7 +212,7 @@ class SingleSignOnIT {
     void suspensionMakesTheAccessTokenFailAtOnce() {
         Session frank = signIn("sso-frank");
         assertThat(get(legacy.resolve("protected/page"), frank.access()).statusCode()).isEqualTo(200);
-        String admin = api.login(System.getProperty("it.admin.username"), System.getProperty("it.admin.password")).text("access_token");
+        String admin = api.adminToken();
 
         assertThat(api.post("api/admin/accounts/" + frank.id() + "/suspend", Api.json(), admin).status()).isEqualTo(204);
 

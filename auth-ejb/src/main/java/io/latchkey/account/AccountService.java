@@ -1,11 +1,14 @@
 package io.latchkey.account;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -61,13 +64,40 @@ public class AccountService {
     public Optional<PasswordCredential> passwordCredential(Username username) {
         return findEntity(username)
                 .filter(a -> a.passwordHash() != null)
-                .map(a -> new PasswordCredential(a.id(), a.passwordHash(), a.status()));
+                .map(AccountService::credential);
     }
 
     public Optional<PasswordCredential> passwordCredential(UUID accountId) {
         return Optional.ofNullable(em.find(AccountEntity.class, accountId.toString()))
                 .filter(a -> a.passwordHash() != null)
-                .map(a -> new PasswordCredential(a.id(), a.passwordHash(), a.status()));
+                .map(AccountService::credential);
+    }
+
+    private static PasswordCredential credential(AccountEntity account) {
+        return new PasswordCredential(account.id(), account.passwordHash(), account.status(), account.lockedUntil());
+    }
+
+    /**
+     * Counts a failed password sign-in and returns the consecutive failures. Its own transaction:
+     * the sign-in that failed rolls back. A bulk update, so concurrent failures all count and the
+     * account's version (for concurrent edits) is left alone.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int countFailedLogin(UUID accountId) {
+        em.createNamedQuery(AccountEntity.COUNT_FAILED_LOGIN).setParameter("id", accountId.toString()).executeUpdate();
+        return ((Number) em.createNativeQuery("SELECT failed_logins FROM account WHERE id = ?1")
+                .setParameter(1, accountId.toString()).getSingleResult()).intValue();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void lockPasswordSignIn(UUID accountId, Instant until) {
+        em.createNativeQuery("UPDATE account SET locked_until = ?1 WHERE id = ?2")
+                .setParameter(1, until.atOffset(java.time.ZoneOffset.UTC)).setParameter(2, accountId.toString()).executeUpdate();
+    }
+
+    /** After a successful sign-in; writes only when there is something to clear. */
+    public void clearFailedLogins(UUID accountId) {
+        em.createNamedQuery(AccountEntity.CLEAR_FAILED_LOGINS).setParameter("id", accountId.toString()).executeUpdate();
     }
 
     public void changePasswordHash(UUID accountId, String newHash) {

@@ -1,9 +1,15 @@
 package io.latchkey.account;
 
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
-/** An account's stored password hash, for the password capability only. */
-public record PasswordCredential(UUID accountId, String hash, AccountStatus status) {
+/** An account's stored password hash and password lockout, for the password capability only. */
+public record PasswordCredential(UUID accountId, String hash, AccountStatus status, Optional<Instant> lockedUntil) {
+
+    public boolean lockedAt(Instant now) {
+        return lockedUntil.map(now::isBefore).orElse(false);
+    }
 
     @Override
     public String toString() {

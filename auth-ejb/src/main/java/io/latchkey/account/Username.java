@@ -45,6 +45,15 @@ public record Username(String value) {
         return new Username(folded);
     }
 
+    /** What a client typed, normalised, or empty when it cannot be a username (a sign-in then simply fails). */
+    public static java.util.Optional<Username> tryParse(String raw) {
+        try {
+            return java.util.Optional.of(parse(raw));
+        } catch (InvalidInputException notAUsername) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private static boolean isCanonical(String value) {
         return value != null && value.length() >= MIN_LENGTH && value.length() <= MAX_LENGTH
                 && ALLOWED.matcher(value).matches();

@@ -2,7 +2,6 @@ package io.latchkey.admin;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.logging.Logger;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -10,6 +9,11 @@ import jakarta.inject.Inject;
 import io.latchkey.account.Account;
 import io.latchkey.account.AccountPage;
 import io.latchkey.account.AccountService;
+import io.latchkey.audit.AuditEntry;
+import io.latchkey.audit.AuditEventType;
+import io.latchkey.audit.AuditLog;
+import io.latchkey.audit.AuditPage;
+import io.latchkey.audit.AuditQuery;
 import io.latchkey.rejection.ForbiddenException;
 import io.latchkey.token.RevokeReason;
 import io.latchkey.token.TokenService;
@@ -19,7 +23,6 @@ import io.latchkey.token.VerifiedToken;
 @Stateless
 public class AdminService {
 
-    private static final Logger LOG = Logger.getLogger(AdminService.class.getName());
     public static final int MAX_PAGE = 200;
 
     @Inject
@@ -28,37 +31,52 @@ public class AdminService {
     @Inject
     TokenService tokens;
 
+    @Inject
+    AuditLog audit;
+
     public AccountPage search(VerifiedToken caller, String query, int offset, int limit) {
         requireAdmin(caller);
+        audit.outcome(AuditEntry.of(AuditEventType.ACCOUNTS_LISTED).actor(caller.username()));
         return accounts.search(query, Math.max(0, offset), Math.max(1, Math.min(MAX_PAGE, limit)));
     }
 
     /** Suspends the account and ends all its sessions, so its live access tokens stop working too. */
     public void suspend(VerifiedToken caller, UUID accountId) {
         requireAdmin(caller);
-        accounts.suspend(accountId);
+        Account account = accounts.suspend(accountId);
         tokens.revokeAllSessions(accountId, RevokeReason.ACCOUNT_SUSPENDED);
-        LOG.info(() -> "Account " + accountId + " suspended by " + caller.username());
+        record(AuditEventType.ACCOUNT_SUSPENDED, caller, account);
     }
 
     public void reactivate(VerifiedToken caller, UUID accountId) {
         requireAdmin(caller);
-        accounts.reactivate(accountId);
-        LOG.info(() -> "Account " + accountId + " reactivated by " + caller.username());
+        record(AuditEventType.ACCOUNT_REACTIVATED, caller, accounts.reactivate(accountId));
     }
 
     public Account replaceGroups(VerifiedToken caller, UUID accountId, List<String> groups) {
         requireAdmin(caller);
         Account account = accounts.replaceGroups(accountId, groups);
-        LOG.info(() -> "Groups of account " + accountId + " set to " + account.groups() + " by " + caller.username());
+        record(AuditEventType.GROUPS_CHANGED, caller, account);
         return account;
     }
 
     public void revokeSessions(VerifiedToken caller, UUID accountId) {
         requireAdmin(caller);
-        accounts.find(accountId).orElseThrow(() -> new io.latchkey.rejection.NotFoundException("There is no account with this id."));
+        Account account = accounts.find(accountId)
+                .orElseThrow(() -> new io.latchkey.rejection.NotFoundException("There is no account with this id."));
         tokens.revokeAllSessions(accountId, RevokeReason.ADMIN);
-        LOG.info(() -> "Sessions of account " + accountId + " revoked by " + caller.username());
+        record(AuditEventType.SESSIONS_REVOKED, caller, account);
+    }
+
+    /** Reads the audit trail; reading it is recorded too. */
+    public AuditPage events(VerifiedToken caller, AuditQuery query) {
+        requireAdmin(caller);
+        audit.outcome(AuditEntry.of(AuditEventType.EVENTS_READ).actor(caller.username()));
+        return audit.read(query);
+    }
+
+    private void record(AuditEventType type, VerifiedToken caller, Account account) {
+        audit.outcome(AuditEntry.of(type).account(account.id(), account.username().value()).actor(caller.username()));
     }
 
     private static void requireAdmin(VerifiedToken caller) {

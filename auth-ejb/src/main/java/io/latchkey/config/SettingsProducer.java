@@ -9,7 +9,10 @@ import org.eclipse.microprofile.config.Config;
 
 import io.latchkey.account.AccountSettings;
 import io.latchkey.admin.AdminSettings;
+import io.latchkey.password.Lockout;
 import io.latchkey.password.PasswordSettings;
+import io.latchkey.ratelimit.RateLimitSettings;
+import io.latchkey.request.ClientAddresses;
 import io.latchkey.storage.StorageSettings;
 import io.latchkey.token.SsoSettings;
 import io.latchkey.token.TokenSettings;
@@ -73,6 +76,24 @@ public class SettingsProducer {
     @Singleton
     WebAuthnSettings webAuthn() {
         return WebAuthnSettings.from(reader());
+    }
+
+    @Produces
+    @Singleton
+    Lockout lockout() {
+        return Lockout.from(reader());
+    }
+
+    @Produces
+    @Singleton
+    RateLimitSettings rateLimits() {
+        return RateLimitSettings.from(reader());
+    }
+
+    @Produces
+    @Singleton
+    ClientAddresses clientAddresses() {
+        return ClientAddresses.trusting(reader().list(ClientAddresses.TRUSTED_PROXIES, java.util.List.of()));
     }
 
     @Produces

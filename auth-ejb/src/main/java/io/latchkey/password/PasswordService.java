@@ -1,5 +1,7 @@
 package io.latchkey.password;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.ejb.Stateless;
@@ -12,6 +14,11 @@ import io.latchkey.account.DisplayName;
 import io.latchkey.account.NewAccount;
 import io.latchkey.account.PasswordCredential;
 import io.latchkey.account.Username;
+import io.latchkey.audit.AuditEntry;
+import io.latchkey.audit.AuditEventType;
+import io.latchkey.audit.AuditLog;
+import io.latchkey.audit.AuditReason;
+import io.latchkey.ratelimit.RateLimits;
 import io.latchkey.rejection.AuthenticationFailedException;
 import io.latchkey.rejection.ConflictException;
 import io.latchkey.rejection.ForbiddenException;
@@ -35,7 +42,20 @@ public class PasswordService {
     @Inject
     PasswordHashing hashing;
 
+    @Inject
+    Lockout lockout;
+
+    @Inject
+    RateLimits limits;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
     public Account signUp(String rawUsername, String password, String rawDisplayName) {
+        limits.signUp();
         Username username = Username.parse(rawUsername);
         String displayName = DisplayName.parseOrDefault(rawDisplayName, username);
         hashing.policy().check("password", password, username);
@@ -43,36 +63,62 @@ public class PasswordService {
             // Checked before hashing so a taken name costs no bcrypt; the unique index still decides races.
             throw new ConflictException("This username is already taken.");
         }
-        return accounts.create(new NewAccount(username, displayName, Optional.of(hashing.hasher().hash(password))));
+        Account account = accounts.create(new NewAccount(username, displayName, Optional.of(hashing.hasher().hash(password))));
+        audit.outcome(AuditEntry.of(AuditEventType.SIGN_UP).account(account.id(), account.username().value()));
+        return account;
     }
 
     /**
-     * Unknown user, wrong password and suspended account get one answer after one bcrypt each, so
-     * neither the body nor the time tells them apart.
+     * Unknown user, wrong password, locked and suspended account get one answer after one bcrypt
+     * each, so neither the body nor the time tells them apart.
      */
     public IssuedTokens signIn(String rawUsername, String password) {
         if (password == null || password.isEmpty() || password.length() > PasswordPolicy.MAX_LENGTH * 2) {
             throw InvalidInputException.of("password", "A password is required.");
         }
-        Optional<PasswordCredential> credential;
-        try {
-            credential = accounts.passwordCredential(Username.parse(rawUsername));
-        } catch (InvalidInputException notAUsername) {
-            credential = Optional.empty();
-        }
+        Optional<Username> username = Username.tryParse(rawUsername);
+        limits.signIn(Optional.ofNullable(username.map(Username::value).orElse(rawUsername)));
+        Optional<PasswordCredential> credential = username.flatMap(accounts::passwordCredential);
         PasswordHasher hasher = hashing.hasher();
         PasswordHasher.Outcome outcome = credential
                 .map(c -> hasher.verify(password, c.hash()))
                 .orElseGet(() -> hasher.verifyAgainstDecoy(password));
-        if (outcome == PasswordHasher.Outcome.MISMATCH || credential.get().status() != AccountStatus.ACTIVE) {
-            throw new AuthenticationFailedException();
+        if (credential.isEmpty()) {
+            throw refused(AuditEntry.of(AuditEventType.LOGIN_FAILED).username(rawUsername), AuditReason.UNKNOWN_ACCOUNT);
         }
         PasswordCredential found = credential.get();
+        AuditEntry failure = AuditEntry.of(AuditEventType.LOGIN_FAILED).account(found.accountId(), username.get().value());
+        Instant now = clock.instant();
+        if (found.lockedAt(now)) {
+            throw refused(failure, AuditReason.LOCKED);
+        }
+        if (outcome == PasswordHasher.Outcome.MISMATCH) {
+            countFailure(found, username.get(), now);
+            throw refused(failure, AuditReason.BAD_PASSWORD);
+        }
+        if (found.status() != AccountStatus.ACTIVE) {
+            throw refused(failure, AuditReason.SUSPENDED);
+        }
+        accounts.clearFailedLogins(found.accountId());
         if (outcome == PasswordHasher.Outcome.MATCH_NEEDS_REHASH) {
             accounts.changePasswordHash(found.accountId(), hasher.hash(password));
         }
         Account account = accounts.find(found.accountId()).orElseThrow(AuthenticationFailedException::new);
+        audit.outcome(AuditEntry.of(AuditEventType.LOGIN_SUCCEEDED).account(account.id(), account.username().value()));
         return tokens.openSession(account, AuthMethod.PASSWORD);
+    }
+
+    private void countFailure(PasswordCredential credential, Username username, Instant now) {
+        int failures = accounts.countFailedLogin(credential.accountId());
+        lockout.lockedUntil(failures, now).ifPresent(until -> {
+            accounts.lockPasswordSignIn(credential.accountId(), until);
+            audit.refusal(AuditEntry.of(AuditEventType.LOCKED_OUT).account(credential.accountId(), username.value()));
+        });
+    }
+
+    private AuthenticationFailedException refused(AuditEntry failure, AuditReason reason) {
+        audit.refusal(failure.reason(reason));
+        return new AuthenticationFailedException();
     }
 
     /**
@@ -97,5 +143,6 @@ public class PasswordService {
         hashing.policy().check("newPassword", newPassword, account.username());
         accounts.changePasswordHash(account.id(), hashing.hasher().hash(newPassword));
         tokens.revokeOtherSessions(account.id(), caller.sessionId(), RevokeReason.PASSWORD_CHANGE);
+        audit.outcome(AuditEntry.of(AuditEventType.PASSWORD_CHANGED).account(account.id(), account.username().value()));
     }
 }

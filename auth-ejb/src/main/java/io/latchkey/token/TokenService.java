@@ -18,6 +18,9 @@ import jakarta.persistence.PersistenceContext;
 
 import io.latchkey.account.Account;
 import io.latchkey.account.AccountService;
+import io.latchkey.audit.AuditEntry;
+import io.latchkey.audit.AuditEventType;
+import io.latchkey.audit.AuditLog;
 import io.latchkey.rejection.InvalidTokenException;
 import io.latchkey.rejection.RefreshTokenReusedException;
 import io.latchkey.token.internal.JwtIssuer;
@@ -52,6 +55,9 @@ public class TokenService {
 
     @Inject
     Event<SessionsRevoked> revocations;
+
+    @Inject
+    AuditLog audit;
 
     /** Opens a session for an account that has just proven who it is. */
     public IssuedTokens openSession(Account account, AuthMethod method) {
@@ -92,6 +98,7 @@ public class TokenService {
                 session.revoke(now, RevokeReason.REFRESH_TOKEN_REUSE);
                 revocations.fire(new SessionsRevoked(Set.of(session.id())));
                 LOG.warning(() -> "Refresh token reuse: session " + session.id() + " of account " + session.accountId() + " revoked");
+                audit.refusal(AuditEntry.of(AuditEventType.REFRESH_TOKEN_REUSED).account(session.accountId()));
                 throw new RefreshTokenReusedException();
             default:
                 throw new InvalidTokenException();
@@ -119,6 +126,7 @@ public class TokenService {
 
     public void logout(VerifiedToken caller) {
         revoke(caller.sessionId(), RevokeReason.LOGOUT);
+        audit.outcome(AuditEntry.of(AuditEventType.LOGOUT).account(caller.accountId(), caller.username()));
     }
 
     /** Ends every session of the account except {@code keep}. */

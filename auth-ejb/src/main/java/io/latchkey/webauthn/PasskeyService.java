@@ -52,6 +52,11 @@ import io.latchkey.account.AccountService;
 import io.latchkey.account.DisplayName;
 import io.latchkey.account.NewAccount;
 import io.latchkey.account.Username;
+import io.latchkey.audit.AuditEntry;
+import io.latchkey.audit.AuditEventType;
+import io.latchkey.audit.AuditLog;
+import io.latchkey.audit.AuditReason;
+import io.latchkey.ratelimit.RateLimits;
 import io.latchkey.rejection.AuthenticationFailedException;
 import io.latchkey.rejection.ConflictException;
 import io.latchkey.rejection.InvalidInputException;
@@ -103,6 +108,12 @@ public class PasskeyService {
     @Inject
     Clock clock;
 
+    @Inject
+    RateLimits limits;
+
+    @Inject
+    AuditLog audit;
+
     private PasskeySeal seal;
     private JpaCredentialRepository credentials;
     private RelyingParty relyingParty;
@@ -129,6 +140,7 @@ public class PasskeyService {
 
     /** Passwordless sign-up: the account is created only when the registration verifies. */
     public CeremonyOptions startSignUp(String rawUsername, String rawDisplayName) {
+        limits.passkeyOptions();
         Username username = Username.parse(rawUsername);
         String displayName = DisplayName.parseOrDefault(rawDisplayName, username);
         if (accounts.exists(username)) {
@@ -144,6 +156,7 @@ public class PasskeyService {
 
     /** Adds a passkey to the signed-in caller's account. */
     public CeremonyOptions startAddition(VerifiedToken caller) {
+        limits.passkeyOptions();
         Account account = accounts.find(caller.accountId()).filter(Account::active).orElseThrow(AuthenticationFailedException::new);
         ByteArray userHandle = credentials.userHandleOf(account.id()).orElseGet(PasskeyService::newUserHandle);
         PublicKeyCredentialCreationOptions options = relyingParty.startRegistration(StartRegistrationOptions.builder()
@@ -160,6 +173,9 @@ public class PasskeyService {
         PublicKeyCredential<AuthenticatorAttestationResponse, ClientRegistrationExtensionOutputs> credential = parseRegistration(credentialJson);
         CeremonyEntity ceremony = ceremonies.take(requestId, CeremonyEntity.Kind.SIGN_UP, CeremonyEntity.Kind.ADD_PASSKEY)
                 .orElseThrow(CeremonyExpiredException::new);
+        if (ceremony.kind() == CeremonyEntity.Kind.SIGN_UP) {
+            limits.signUp();
+        }
         PublicKeyCredentialCreationOptions request = fromJson(ceremony.requestJson(), PublicKeyCredentialCreationOptions::fromJson);
         RegistrationResult result;
         try {
@@ -180,6 +196,10 @@ public class PasskeyService {
         }
         PasskeyEntity passkey = store(account.id(), request.getUser().getId(), result, credential, nickname);
         if (ceremony.kind() == CeremonyEntity.Kind.SIGN_UP) {
+            audit.outcome(AuditEntry.of(AuditEventType.SIGN_UP).account(account.id(), account.username().value()));
+        }
+        audit.outcome(AuditEntry.of(AuditEventType.PASSKEY_ADDED).account(account.id(), account.username().value()));
+        if (ceremony.kind() == CeremonyEntity.Kind.SIGN_UP) {
             issued = Optional.of(tokens.openSession(account, authMethod(result.isBackupEligible(), result.isUserVerified())));
             return new RegistrationOutcome(passkey.toPasskey(), Optional.of(account), issued);
         }
@@ -191,6 +211,7 @@ public class PasskeyService {
      * username gets the same shape as a known one: stable decoy credential IDs.
      */
     public CeremonyOptions startSignIn(Optional<String> rawUsername) {
+        limits.passkeyOptions();
         StartAssertionOptions.StartAssertionOptionsBuilder start = StartAssertionOptions.builder()
                 .userVerification(userVerification())
                 .timeout(settings.ceremonyTimeout().toMillis());
@@ -205,6 +226,7 @@ public class PasskeyService {
     }
 
     public IssuedTokens finishSignIn(String requestId, String credentialJson) {
+        limits.signIn(Optional.empty());
         PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs> credential = parseAssertion(credentialJson);
         CeremonyEntity ceremony = ceremonies.take(requestId, CeremonyEntity.Kind.SIGN_IN).orElseThrow(CeremonyExpiredException::new);
         AssertionRequest request = fromJson(ceremony.requestJson(), AssertionRequest::fromJson);
@@ -213,22 +235,26 @@ public class PasskeyService {
             result = relyingParty.finishAssertion(FinishAssertionOptions.builder().request(request).response(credential).build());
         } catch (AssertionFailedException | IllegalArgumentException e) {
             LOG.fine(() -> "Assertion refused: " + e.getMessage());
-            throw new AuthenticationFailedException();
+            throw refused(AuditEntry.of(AuditEventType.LOGIN_FAILED).reason(AuditReason.PASSKEY_REJECTED));
         }
         if (!result.isSuccess()) {
-            throw new AuthenticationFailedException();
+            throw refused(AuditEntry.of(AuditEventType.LOGIN_FAILED).reason(AuditReason.PASSKEY_REJECTED));
         }
-        PasskeyEntity passkey = credentials.find(result.getCredentialId()).orElseThrow(AuthenticationFailedException::new);
+        PasskeyEntity passkey = credentials.find(result.getCredentialId())
+                .orElseThrow(() -> refused(AuditEntry.of(AuditEventType.LOGIN_FAILED).reason(AuditReason.UNKNOWN_PASSKEY)));
         Instant now = clock.instant();
         if (!result.isSignatureCounterValid()) {
             passkey.suspectClone(now);
             LOG.warning(() -> "Passkey " + passkey.credentialId() + " of account " + passkey.accountId()
                     + ": signature counter did not increase (stored " + passkey.signatureCount() + ", got "
                     + result.getSignatureCount() + "); possible clone, sign-in refused");
+            audit.refusal(AuditEntry.of(AuditEventType.CLONE_WARNING).account(passkey.accountId()));
             throw new CloneSuspectedException();
         }
-        Account account = accounts.find(passkey.accountId()).filter(Account::active).orElseThrow(AuthenticationFailedException::new);
+        Account account = accounts.find(passkey.accountId()).filter(Account::active).orElseThrow(() -> refused(
+                AuditEntry.of(AuditEventType.LOGIN_FAILED).account(passkey.accountId()).reason(AuditReason.SUSPENDED)));
         passkey.recordUse(result.getSignatureCount(), result.isBackupEligible(), result.isBackedUp(), result.isUserVerified(), now);
+        audit.outcome(AuditEntry.of(AuditEventType.LOGIN_SUCCEEDED).account(account.id(), account.username().value()));
         return tokens.openSession(account, authMethod(result.isBackupEligible(), result.isUserVerified()));
     }
 
@@ -247,7 +273,13 @@ public class PasskeyService {
         String nickname = nickname(rawNickname);
         PasskeyEntity passkey = owned(accountId, credentialId);
         passkey.rename(nickname);
+        audit.outcome(AuditEntry.of(AuditEventType.PASSKEY_RENAMED).account(accountId));
         return passkey.toPasskey();
+    }
+
+    private AuthenticationFailedException refused(AuditEntry failure) {
+        audit.refusal(failure);
+        return new AuthenticationFailedException();
     }
 
     /** Removes a passkey, unless it is the account's last way to sign in. */
@@ -258,6 +290,7 @@ public class PasskeyService {
             throw new ConflictException("This is your last way to sign in: add another passkey or set a password first.");
         }
         em.remove(passkey);
+        audit.outcome(AuditEntry.of(AuditEventType.PASSKEY_REMOVED).account(accountId));
     }
 
     private PasskeyEntity owned(UUID accountId, String credentialId) {

@@ -22,7 +22,17 @@ public final class Api {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
 
+    /**
+     * Test servers trust loopback as a proxy ({@code latchkey.http.trusted-proxies}), so that the
+     * address this client puts in {@code X-Forwarded-For} is the client address the server sees.
+     */
+    public static final String TRUSTED_PROXIES = "127.0.0.1,::1";
+
+    private static final java.util.Map<URI, String> ADMIN_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final URI base;
+    /** Null: every request from a new address, so that per-address rate limits stay out of the way. */
+    private final String clientAddress;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -33,6 +43,37 @@ public final class Api {
     public Api(URL base) {
         URI given = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
         this.base = URI.create(given.getScheme() + "://localhost:" + given.getPort() + given.getPath());
+        this.clientAddress = null;
+    }
+
+    private Api(URI base, String clientAddress) {
+        this.base = base;
+        this.clientAddress = clientAddress;
+    }
+
+    /** This server, with every request coming from {@code address}. */
+    public Api from(String address) {
+        return new Api(base, address);
+    }
+
+    /** An address in 198.18.0.0/15 (set aside for tests), different on every call. */
+    public static String newClientAddress() {
+        int n = java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 17);
+        return "198." + (18 + (n >> 16)) + "." + ((n >> 8) & 0xff) + "." + (n & 0xff);
+    }
+
+    /**
+     * An access token of the bootstrap administrator, signed in once per server and run: signing in
+     * before every test would trip the per-username sign-in limit.
+     */
+    public String adminToken() {
+        return ADMIN_TOKENS.computeIfAbsent(base, b -> {
+            Reply login = login(System.getProperty("it.admin.username"), System.getProperty("it.admin.password"));
+            if (login.status() != 200) {
+                throw new AssertionError("bootstrap administrator cannot sign in: " + login);
+            }
+            return login.text("access_token");
+        });
     }
 
     /** The browser origin of this server, as WebAuthn sees it. */
@@ -110,7 +151,8 @@ public final class Api {
 
     private HttpRequest.Builder request(String path, String bearer) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json, application/problem+json");
+                .header("Accept", "application/json, application/problem+json")
+                .header("X-Forwarded-For", clientAddress != null ? clientAddress : newClientAddress());
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);
         }

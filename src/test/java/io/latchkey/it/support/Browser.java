@@ -62,6 +62,9 @@ public final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(RequiresChromium.DRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
+        // Each browser is its own client as far as per-address rate limits go (see Api.TRUSTED_PROXIES).
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("X-Forwarded-For", Api.newClientAddress())));
         authenticator = newAuthenticator(true);
     }
 

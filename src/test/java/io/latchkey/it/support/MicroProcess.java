@@ -46,7 +46,9 @@ public final class MicroProcess implements AutoCloseable {
             Path log = Files.createTempFile(workDir, "micro-" + port + "-", ".log");
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
-            properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+            Map<String, String> settings = new java.util.HashMap<>(Map.of("latchkey.http.trusted-proxies", Api.TRUSTED_PROXIES));
+            settings.putAll(properties);
+            settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.addAll(List.of("-jar", System.getProperty("micro.jar"),
                     "--deploy", Path.of(System.getProperty("latchkey.war")).toAbsolutePath().toString(),
                     "--port", Integer.toString(port), "--nohostaware"));

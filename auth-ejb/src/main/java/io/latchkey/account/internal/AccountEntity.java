@@ -32,6 +32,9 @@ import io.latchkey.account.Username;
         + " OR LOWER(a.displayName) LIKE :pattern ORDER BY a.username")
 @NamedQuery(name = AccountEntity.COUNT_SEARCH, query = "SELECT COUNT(a) FROM AccountEntity a WHERE a.username LIKE :pattern"
         + " OR LOWER(a.displayName) LIKE :pattern")
+@NamedQuery(name = AccountEntity.COUNT_FAILED_LOGIN, query = "UPDATE AccountEntity a SET a.failedLogins = a.failedLogins + 1 WHERE a.id = :id")
+@NamedQuery(name = AccountEntity.CLEAR_FAILED_LOGINS, query = "UPDATE AccountEntity a SET a.failedLogins = 0, a.lockedUntil = NULL"
+        + " WHERE a.id = :id AND (a.failedLogins <> 0 OR a.lockedUntil IS NOT NULL)")
 @NamedQuery(name = AccountEntity.IN_GROUP, query = "SELECT a FROM AccountEntity a JOIN a.groups g WHERE g = :group")
 public class AccountEntity {
 
@@ -39,6 +42,8 @@ public class AccountEntity {
     public static final String SEARCH = "AccountEntity.search";
     public static final String COUNT_SEARCH = "AccountEntity.countSearch";
     public static final String IN_GROUP = "AccountEntity.inGroup";
+    public static final String COUNT_FAILED_LOGIN = "AccountEntity.countFailedLogin";
+    public static final String CLEAR_FAILED_LOGINS = "AccountEntity.clearFailedLogins";
 
     @Id
     @Column(name = "id", length = 36)
@@ -65,6 +70,12 @@ public class AccountEntity {
     @Column(name = "group_name", length = 64)
     private Set<String> groups = new LinkedHashSet<>();
 
+    @Column(name = "failed_logins", nullable = false)
+    private int failedLogins;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
     @Version
     @Column(name = "version")
     private long version;
@@ -87,6 +98,10 @@ public class AccountEntity {
         return UUID.fromString(id);
     }
 
+    public int failedLogins() {
+        return failedLogins;
+    }
+
     public String passwordHash() {
         return passwordHash;
     }
@@ -103,8 +118,15 @@ public class AccountEntity {
         this.status = AccountStatus.SUSPENDED;
     }
 
+    /** Also lifts a password lockout: reactivation is how an administrator lets someone back in. */
     public void reactivate() {
         this.status = AccountStatus.ACTIVE;
+        this.failedLogins = 0;
+        this.lockedUntil = null;
+    }
+
+    public java.util.Optional<Instant> lockedUntil() {
+        return java.util.Optional.ofNullable(lockedUntil);
     }
 
     public void replaceGroups(Collection<String> newGroups) {

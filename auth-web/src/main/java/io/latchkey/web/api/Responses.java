@@ -12,6 +12,8 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 import io.latchkey.account.Account;
 import io.latchkey.account.AccountPage;
+import io.latchkey.audit.AuditEvent;
+import io.latchkey.audit.AuditPage;
 import io.latchkey.token.IssuedTokens;
 import io.latchkey.webauthn.CeremonyOptions;
 import io.latchkey.webauthn.Passkey;
@@ -96,6 +98,32 @@ public final class Responses {
             int passkeys) {
         public MeBody {
             groups = List.copyOf(groups);
+        }
+    }
+
+    /** An audit event; absent parts are left out. */
+    @JsonbPropertyOrder({"id", "time", "type", "account", "username", "actor", "reason", "clientIp", "userAgent", "requestId"})
+    public record AuditEventBody(long id, Instant time, String type, String account, String username, String actor,
+            String reason, String clientIp, String userAgent, String requestId) {
+
+        public static AuditEventBody of(AuditEvent event) {
+            return new AuditEventBody(event.seq(), event.occurredAt(), event.type().name(),
+                    event.accountId().map(java.util.UUID::toString).orElse(null), event.username().orElse(null),
+                    event.actor().orElse(null), event.reason().orElse(null), event.clientIp(), event.userAgent(),
+                    event.requestId());
+        }
+    }
+
+    /** {@code next}: pass it as {@code after} to read the following page; absent on the last page. */
+    @JsonbPropertyOrder({"events", "next"})
+    public record AuditPageBody(List<AuditEventBody> events, String next) {
+        public AuditPageBody {
+            events = List.copyOf(events);
+        }
+
+        public static AuditPageBody of(AuditPage page) {
+            return new AuditPageBody(page.events().stream().map(AuditEventBody::of).toList(),
+                    page.next().isPresent() ? Long.toString(page.next().getAsLong()) : null);
         }
     }
 }

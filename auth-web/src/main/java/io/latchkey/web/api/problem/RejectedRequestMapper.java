@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import io.latchkey.ratelimit.RateLimitedException;
 import io.latchkey.rejection.AuthenticationFailedException;
 import io.latchkey.rejection.ConflictException;
 import io.latchkey.rejection.FieldError;
@@ -37,7 +38,8 @@ public class RejectedRequestMapper implements ExceptionMapper<RejectedRequestExc
             ForbiddenException.class, ProblemType.FORBIDDEN,
             NotFoundException.class, ProblemType.NOT_FOUND,
             CeremonyExpiredException.class, ProblemType.GONE,
-            CloneSuspectedException.class, ProblemType.AUTHENTICATION_FAILED);
+            CloneSuspectedException.class, ProblemType.AUTHENTICATION_FAILED,
+            RateLimitedException.class, ProblemType.TOO_MANY_REQUESTS);
 
     @Override
     public Response toResponse(RejectedRequestException rejected) {
@@ -49,6 +51,8 @@ public class RejectedRequestMapper implements ExceptionMapper<RejectedRequestExc
             response.header(HttpHeaders.WWW_AUTHENTICATE, Problems.BEARER_INVALID);
         } else if (type == ProblemType.AUTHENTICATION_FAILED) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, Problems.BEARER);
+        } else if (rejected instanceof RateLimitedException limited) {
+            response.header(HttpHeaders.RETRY_AFTER, Math.max(1, limited.retryAfter().toSeconds()));
         }
         return response.build();
     }

@@ -1,0 +1,104 @@
+package io.latchkey.ratelimit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import jakarta.persistence.PersistenceException;
+
+import io.latchkey.ratelimit.internal.WindowCounter;
+import io.latchkey.request.CurrentRequest;
+import io.latchkey.request.RequestOrigin;
+
+/**
+ * The rate limits, charged at the start of each limited call: over the limit, it throws
+ * {@link RateLimitedException} before the call does any costly work.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class RateLimits {
+
+    private static final Logger LOG = Logger.getLogger(RateLimits.class.getName());
+
+    @Inject
+    RateLimitSettings settings;
+
+    @Inject
+    WindowCounter counter;
+
+    @Inject
+    Provider<CurrentRequest> request;
+
+    @Inject
+    Clock clock;
+
+    /** A password login or a passkey sign-in answer; {@code username} when the caller named one. */
+    public void signIn(Optional<String> username) {
+        settings.signIn().ifPresent(limit -> {
+            Optional<Duration> byAddress = charge(limit, "login-ip", clientIp());
+            Optional<Duration> byUser = username.flatMap(name -> charge(limit, "login-user", name.strip().toLowerCase(Locale.ROOT)));
+            refuseIfOver(byAddress, byUser);
+        });
+    }
+
+    /** An account creation, with a password or a passkey. */
+    public void signUp() {
+        settings.signUp().ifPresent(limit -> refuseIfOver(charge(limit, "signup-ip", clientIp()), Optional.empty()));
+    }
+
+    /** A call that opens a passkey ceremony. */
+    public void passkeyOptions() {
+        settings.passkeyOptions().ifPresent(limit -> refuseIfOver(charge(limit, "options-ip", clientIp()), Optional.empty()));
+    }
+
+    private String clientIp() {
+        return CurrentRequest.of(request).clientIp();
+    }
+
+    /** Counts a hit; when it is over the limit, returns how long until the window ends. */
+    private Optional<Duration> charge(RateLimit limit, String scope, String subject) {
+        long now = clock.millis() / 1000;
+        long period = limit.period().toSeconds();
+        long windowStart = now - Math.floorMod(now, period);
+        long windowEnd = windowStart + period;
+        String bucket = scope + ":" + digest(subject);
+        int hits;
+        try {
+            hits = counter.hit(bucket, windowStart, windowEnd);
+        } catch (PersistenceException | jakarta.ejb.EJBException raceOnFirstHit) {
+            hits = counter.hit(bucket, windowStart, windowEnd);
+        }
+        return hits > limit.permits() ? Optional.of(Duration.ofSeconds(Math.max(1, windowEnd - now))) : Optional.empty();
+    }
+
+    private static void refuseIfOver(Optional<Duration> first, Optional<Duration> second) {
+        Optional<Duration> wait = first.isPresent() && second.isPresent()
+                ? Optional.of(first.get().compareTo(second.get()) >= 0 ? first.get() : second.get())
+                : first.or(() -> second);
+        if (wait.isPresent()) {
+            LOG.fine(() -> "Rate limit reached; retry after " + wait.get().toSeconds() + " s");
+            throw new RateLimitedException(wait.get());
+        }
+    }
+
+    /** Buckets are named by digest, so the table holds no addresses or usernames and keys have one length. */
+    private static String digest(String subject) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha256.digest(subject.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
