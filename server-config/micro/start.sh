@@ -2,6 +2,9 @@
 # Builds Latchkey and starts it on Payara Micro with the embedded default (H2 under ./data).
 # Ctrl-C stops it. Settings come from the environment (see README.md), e.g. LATCHKEY_DATA_DIR,
 # LATCHKEY_DB_URL; PORT picks the HTTP port (default 8080).
+# HTTPS: LATCHKEY_TLS_KEYSTORE (a PKCS#12 file) and LATCHKEY_TLS_KEYSTORE_PASSWORD add an HTTPS
+# listener on SSL_PORT (default 8181) with the key pair under LATCHKEY_TLS_ALIAS (default latchkey);
+# make-trial-certificate.sh makes a self-signed one for trials.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -18,11 +21,30 @@ if [ ! -f "$micro_jar" ]; then
 fi
 
 port="${PORT:-8080}"
-# Passkeys need the browser's origin, port included: follow PORT unless origins are set explicitly.
-export LATCHKEY_RP_ORIGINS="${LATCHKEY_RP_ORIGINS:-http://localhost:$port}"
+origins="http://localhost:$port"
+tls_options=()
+jvm_args=()
+if [ -n "${LATCHKEY_TLS_KEYSTORE:-}" ]; then
+  : "${LATCHKEY_TLS_KEYSTORE_PASSWORD:?LATCHKEY_TLS_KEYSTORE_PASSWORD is required with LATCHKEY_TLS_KEYSTORE}"
+  [ -r "$LATCHKEY_TLS_KEYSTORE" ] || { echo "Cannot read LATCHKEY_TLS_KEYSTORE=$LATCHKEY_TLS_KEYSTORE" >&2; exit 1; }
+  ssl_port="${SSL_PORT:-8181}"
+  origins="https://localhost:$ssl_port,$origins"
+  # The keystore password goes to the JVM in an argument file only this user can read, never on the
+  # command line (where ps and Payara's start-up log would show it); the file is gone once the JVM has read it.
+  argfile="$(mktemp)"
+  chmod 600 "$argfile"
+  printf '%s\n' "-Djavax.net.ssl.keyStore=$(cd "$(dirname "$LATCHKEY_TLS_KEYSTORE")" && pwd)/$(basename "$LATCHKEY_TLS_KEYSTORE")" \
+    "-Djavax.net.ssl.keyStorePassword=$LATCHKEY_TLS_KEYSTORE_PASSWORD" "-Djavax.net.ssl.keyStoreType=PKCS12" > "$argfile"
+  (sleep 15; rm -f "$argfile") &
+  jvm_args=("@$argfile")
+  tls_options=(--sslPort "$ssl_port" --sslCert "${LATCHKEY_TLS_ALIAS:-latchkey}")
+  echo "HTTPS on https://localhost:$ssl_port/auth/ (HSTS is sent over HTTPS)"
+fi
+# Passkeys need the browser's origin, port included: follow the ports unless origins are set explicitly.
+export LATCHKEY_RP_ORIGINS="${LATCHKEY_RP_ORIGINS:-$origins}"
 echo "Starting Latchkey on http://localhost:$port/auth/ (Ctrl-C stops it)"
-exec java ${JAVA_OPTS:--Xmx512m} -jar "$micro_jar" \
+exec java ${JAVA_OPTS:--Xmx512m} "${jvm_args[@]}" -jar "$micro_jar" \
   --deploy "$root/auth-web/target/auth.war" \
-  --port "$port" \
+  --port "$port" "${tls_options[@]}" \
   --nocluster \
   --prebootcommandfile "$root/server-config/micro/pre-boot-commands.asadmin"

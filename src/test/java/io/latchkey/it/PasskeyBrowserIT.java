@@ -62,9 +62,11 @@ class PasskeyBrowserIT extends DeployedLatchkey {
 
         // Signing out restarts the conditional request; the virtual authenticator answers it as a
         // person picking the passkey from the username field's autofill would.
+        browser.recordStates();
         browser.element("sign-out").click();
 
-        browser.awaitState("signed-in");
+        // Not just "signed-in": that is also the state before the sign-out takes effect.
+        browser.awaitStates("signed-out", "signed-in");
         assertThat(browser.element("account-username").getText()).isEqualTo(username.toLowerCase());
         assertThat(browser.message()).doesNotContain("cancelled");
     }

@@ -330,4 +330,41 @@ class PasswordAccountsIT extends DeployedLatchkey {
             assertThat(reply.body()).doesNotContain("Exception", "jakarta.", "org.");
         }
     }
+
+    @Test
+    void browsersCanKeepTheRefreshTokenInAStrictHttpOnlyCookie() {
+        String username = Api.uniqueUsername("cookie");
+        api.signUp(username, PASSWORD);
+        Api.Reply login = api.postWithHeaders("api/login", Api.json().put("username", username).put("password", PASSWORD),
+                "Refresh-Token-Delivery", "cookie");
+
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.json().has("refresh_token")).as("not in the body, where scripts could read it").isFalse();
+        String cookie = login.header("Set-Cookie");
+        assertThat(cookie).startsWith("__Secure-latchkey-refresh=").contains("Path=/auth/api/token", "HttpOnly", "Secure")
+                .containsIgnoringCase("SameSite=Strict");
+        String pair = cookie.substring(0, cookie.indexOf(';'));
+
+        Api.Reply withoutHeader = api.postWithHeaders("api/token/refresh", null, "Cookie", pair);
+        assertThat(withoutHeader.status()).as("a cookie alone could be a cross-site request").isEqualTo(400);
+        Api.Reply refreshed = api.postWithHeaders("api/token/refresh", null, "Cookie", pair, "Refresh-Token-Delivery", "cookie");
+        assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
+        assertThat(refreshed.text("access_token")).isNotBlank();
+        String rotated = refreshed.header("Set-Cookie");
+        assertThat(rotated.substring(0, rotated.indexOf(';'))).isNotEqualTo(pair);
+        Api.Reply logout = api.post("api/logout", Api.json(), refreshed.text("access_token"));
+        assertThat(logout.header("Set-Cookie")).startsWith("__Secure-latchkey-refresh=;").contains("Max-Age=0");
+        assertThat(api.postWithHeaders("api/token/refresh", null, "Cookie", pair, "Refresh-Token-Delivery", "cookie").status())
+                .as("the rotated-out cookie").isEqualTo(401);
+    }
+
+    @Test
+    void fieldsOfTheWrongJsonTypeAreNamedNotCoerced() {
+        Api.Reply reply = api.postRaw("api/accounts", "application/json", "{\"username\": 42, \"password\": [\"x\"]}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("username", "password");
+        assertThat(api.postRaw("api/login", "application/json", "[\"alice\"]").status()).isEqualTo(400);
+    }
 }

@@ -127,6 +127,15 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A POST with extra headers, given as name, value, name, value...; {@code body} null sends none. */
+    public Reply postWithHeaders(String path, JsonNode body, String... headers) {
+        HttpRequest.Builder request = request(path, null).headers(headers);
+        if (body == null) {
+            return send(request.POST(HttpRequest.BodyPublishers.noBody()));
+        }
+        return send(request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
     public Reply postBytes(String path, String contentType, byte[] body) {
         return send(request(path, null).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }

@@ -127,6 +127,20 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-state", state));
     }
 
+    /** From now on, keeps every state the page passes through, for {@link #awaitStates}. */
+    public void recordStates() {
+        driver.executeScript("window.latchkeyStates = [];"
+                + "new MutationObserver(() => window.latchkeyStates.push(document.body.dataset.state))"
+                + ".observe(document.body, {attributes: true, attributeFilter: ['data-state']});");
+    }
+
+    /** Waits until the recorded states include {@code sequence} in a row, however briefly each lasted. */
+    public void awaitStates(String... sequence) {
+        String expected = String.join(",", sequence);
+        new WebDriverWait(driver, WAIT).until(d -> String.valueOf(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return window.latchkeyStates.join(',');")).contains(expected));
+    }
+
     public void awaitIdle() {
         new WebDriverWait(driver, WAIT).until(d -> "false".equals(d.findElement(By.tagName("body")).getAttribute("data-busy")));
     }

@@ -4,13 +4,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
@@ -20,6 +26,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
+
+import io.latchkey.rejection.FieldError;
+import io.latchkey.rejection.InvalidInputException;
 
 /**
  * Reads request records: strict UTF-8, the whole document checked by JSON-P first, then bound by
@@ -55,16 +64,45 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
         if (text.isBlank()) {
             return null;
         }
+        JsonValue document;
         try (var reader = Json.createReader(new StringReader(text))) {
-            reader.readValue();
+            document = reader.readValue();
         } catch (RuntimeException e) {
             // JsonException for bad syntax; Parsson's depth limit (1,000) throws a plain RuntimeException.
             throw new ProcessingException("the body is not JSON", e);
         }
+        checkTypes(type, document);
         try {
             return (Record) JSONB.fromJson(text, genericType);
         } catch (JsonbException | ClassCastException e) {
             throw new ProcessingException("the body does not fit " + type.getSimpleName(), e);
+        }
+    }
+
+    /**
+     * JSON-B would quietly turn {@code {"username": 42}} into "42"; a field of the wrong JSON type
+     * is the client's mistake, so it is refused by name instead.
+     */
+    private static void checkTypes(Class<?> type, JsonValue document) {
+        if (!(document instanceof JsonObject object)) {
+            throw new InvalidInputException(List.of(new FieldError("body", "A JSON object is expected.")));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (RecordComponent component : type.getRecordComponents()) {
+            JsonbProperty renamed = component.getAnnotation(JsonbProperty.class);
+            String name = renamed != null ? renamed.value() : component.getName();
+            JsonValue value = object.get(name);
+            if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+                continue;
+            }
+            if (component.getType() == String.class && value.getValueType() != JsonValue.ValueType.STRING) {
+                errors.add(new FieldError(name, "Must be a string."));
+            } else if (component.getType() == JsonObject.class && value.getValueType() != JsonValue.ValueType.OBJECT) {
+                errors.add(new FieldError(name, "Must be a JSON object."));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
         }
     }
 }

@@ -26,7 +26,8 @@ public final class Requests {
         }
     }
 
-    public record Refresh(@JsonbProperty("refresh_token") @NotNull(message = "A refresh token is required.") String refreshToken) {
+    /** The token may instead come in the refresh cookie (see TokenDelivery). */
+    public record Refresh(@JsonbProperty("refresh_token") String refreshToken) {
         @Override
         public String toString() {
             return "Refresh[]";

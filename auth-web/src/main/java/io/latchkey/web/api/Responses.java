@@ -17,7 +17,6 @@ import io.latchkey.audit.AuditPage;
 import io.latchkey.token.IssuedTokens;
 import io.latchkey.webauthn.CeremonyOptions;
 import io.latchkey.webauthn.Passkey;
-import io.latchkey.webauthn.RegistrationOutcome;
 
 /** Response bodies, as API.md spells them. */
 public final class Responses {
@@ -45,6 +44,11 @@ public final class Responses {
                     tokens.refreshToken(), tokens.refreshExpiresIn().toSeconds());
         }
 
+        /** For cookie delivery: the refresh token travels in the cookie only. */
+        TokenBody withoutRefreshToken() {
+            return new TokenBody(accessToken, tokenType, expiresIn, null, refreshExpiresIn);
+        }
+
         @Override
         public String toString() {
             return "TokenBody[expiresIn=" + expiresIn + "]";
@@ -61,10 +65,6 @@ public final class Responses {
 
     @JsonbPropertyOrder({"passkey", "account", "tokens"})
     public record RegistrationBody(Passkey passkey, AccountBody account, TokenBody tokens) {
-        public static RegistrationBody of(RegistrationOutcome outcome) {
-            return new RegistrationBody(outcome.passkey(), outcome.account().map(AccountBody::of).orElse(null),
-                    outcome.tokens().map(TokenBody::of).orElse(null));
-        }
     }
 
     @JsonbPropertyOrder({"id", "username", "displayName", "createdAt", "status", "groups", "passwordSet"})

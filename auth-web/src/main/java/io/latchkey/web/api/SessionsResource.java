@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 
 import io.latchkey.password.PasswordService;
 import io.latchkey.token.TokenService;
@@ -30,16 +31,24 @@ public class SessionsResource {
     @Inject
     TokenService tokens;
 
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    UriInfo uri;
+
     @POST
     @Path("login")
     public Response login(@Valid @NotNull(message = "A JSON body is required.") Requests.Login body) {
-        return tokenResponse(Responses.TokenBody.of(passwords.signIn(body.username(), body.password())));
+        return TokenDelivery.tokens(passwords.signIn(body.username(), body.password()), headers, uri);
     }
 
+    /** The refresh token comes in the body or, for a browser in cookie mode, in its cookie (then the body may be absent). */
     @POST
     @Path("token/refresh")
-    public Response refresh(@Valid @NotNull(message = "A JSON body is required.") Requests.Refresh body) {
-        return tokenResponse(Responses.TokenBody.of(tokens.refresh(body.refreshToken())));
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    public Response refresh(Requests.Refresh body) {
+        return TokenDelivery.tokens(tokens.refresh(TokenDelivery.presentedRefreshToken(body, headers)), headers, uri);
     }
 
     /** Ends the caller's session; its refresh token and access tokens stop working. The body is optional. */
@@ -49,11 +58,6 @@ public class SessionsResource {
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     public Response logout(@Context SecurityContext security, Requests.Logout ignoredBody) {
         tokens.logout(BearerAuthenticationFilter.caller(security));
-        return Response.noContent().build();
-    }
-
-    /** Token responses must not be cached (RFC 6749, 5.1). */
-    static Response tokenResponse(Responses.TokenBody body) {
-        return Response.ok(body).header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build();
+        return Response.noContent().cookie(TokenDelivery.expired(uri)).build();
     }
 }

@@ -10,9 +10,11 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import io.latchkey.token.TokenService;
 import io.latchkey.webauthn.CeremonyOptions;
@@ -45,9 +47,10 @@ public class WebAuthnResource {
 
     @POST
     @Path("register")
-    public Response register(@Valid @NotNull(message = "A JSON body is required.") Requests.FinishCeremony body) {
+    public Response register(@Valid @NotNull(message = "A JSON body is required.") Requests.FinishCeremony body,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
         var outcome = passkeys.finishRegistration(body.requestId(), body.credential().toString(), body.nickname());
-        return noStore(Response.status(Response.Status.CREATED).entity(Responses.RegistrationBody.of(outcome)));
+        return TokenDelivery.registration(outcome, headers, uri);
     }
 
     @POST
@@ -58,8 +61,9 @@ public class WebAuthnResource {
 
     @POST
     @Path("login")
-    public Response signIn(@Valid @NotNull(message = "A JSON body is required.") Requests.FinishCeremony body) {
-        return SessionsResource.tokenResponse(Responses.TokenBody.of(passkeys.finishSignIn(body.requestId(), body.credential().toString())));
+    public Response signIn(@Valid @NotNull(message = "A JSON body is required.") Requests.FinishCeremony body,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        return TokenDelivery.tokens(passkeys.finishSignIn(body.requestId(), body.credential().toString()), headers, uri);
     }
 
     private static Response noStore(Response.ResponseBuilder response) {
