@@ -35,23 +35,30 @@ class FaultAtomicityIT extends DeployedLatchkey {
 
     @BeforeAll
     static void injectFaults() throws SQLException {
-        execute("CREATE OR REPLACE FUNCTION " + SCHEMA + ".inject_fault() RETURNS trigger LANGUAGE plpgsql AS $$"
+        // One function per table: PL/pgSQL fails on a field the row does not have, even in a branch not taken.
+        execute("CREATE OR REPLACE FUNCTION " + SCHEMA + ".inject_session_fault() RETURNS trigger LANGUAGE plpgsql AS $$"
                 + " BEGIN"
-                + "  IF (TG_TABLE_NAME = 'auth_session' AND TG_OP = 'INSERT' AND EXISTS (SELECT 1 FROM " + SCHEMA + ".account"
+                + "  IF (TG_OP = 'INSERT' AND EXISTS (SELECT 1 FROM " + SCHEMA + ".account"
                 + "      WHERE id = NEW.account_id AND username LIKE 'fault-signup-%'))"
-                + "   OR (TG_TABLE_NAME = 'auth_session' AND TG_OP = 'UPDATE' AND NEW.revoked_at IS NOT NULL AND EXISTS (SELECT 1 FROM "
-                + SCHEMA + ".account WHERE id = NEW.account_id AND username LIKE 'fault-password-%'))"
-                + "   OR (TG_TABLE_NAME = 'refresh_token' AND EXISTS (SELECT 1 FROM " + SCHEMA + ".refresh_token r JOIN " + SCHEMA
-                + ".auth_session s ON s.id = r.session_id JOIN " + SCHEMA + ".account a ON a.id = s.account_id"
-                + "      WHERE r.session_id = NEW.session_id AND a.username LIKE 'fault-refresh-%')) THEN"
+                + "   OR (TG_OP = 'UPDATE' AND NEW.revoked_at IS NOT NULL AND EXISTS (SELECT 1 FROM " + SCHEMA + ".account"
+                + "      WHERE id = NEW.account_id AND username LIKE 'fault-password-%')) THEN"
+                + "   RAISE EXCEPTION 'fault injected by FaultAtomicityIT';"
+                + "  END IF;"
+                + "  RETURN NEW;"
+                + " END $$");
+        execute("CREATE OR REPLACE FUNCTION " + SCHEMA + ".inject_refresh_fault() RETURNS trigger LANGUAGE plpgsql AS $$"
+                + " BEGIN"
+                + "  IF EXISTS (SELECT 1 FROM " + SCHEMA + ".refresh_token r JOIN " + SCHEMA + ".auth_session s ON s.id = r.session_id"
+                + "      JOIN " + SCHEMA + ".account a ON a.id = s.account_id"
+                + "      WHERE r.session_id = NEW.session_id AND a.username LIKE 'fault-refresh-%') THEN"
                 + "   RAISE EXCEPTION 'fault injected by FaultAtomicityIT';"
                 + "  END IF;"
                 + "  RETURN NEW;"
                 + " END $$");
         execute("CREATE TRIGGER inject_fault_session BEFORE INSERT OR UPDATE ON " + SCHEMA + ".auth_session"
-                + " FOR EACH ROW EXECUTE FUNCTION " + SCHEMA + ".inject_fault()");
+                + " FOR EACH ROW EXECUTE FUNCTION " + SCHEMA + ".inject_session_fault()");
         execute("CREATE TRIGGER inject_fault_refresh BEFORE INSERT ON " + SCHEMA + ".refresh_token"
-                + " FOR EACH ROW EXECUTE FUNCTION " + SCHEMA + ".inject_fault()");
+                + " FOR EACH ROW EXECUTE FUNCTION " + SCHEMA + ".inject_refresh_fault()");
     }
 
     @AfterAll
