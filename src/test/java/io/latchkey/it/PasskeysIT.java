@@ -3,6 +3,7 @@ package io.latchkey.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Base64;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -273,6 +274,45 @@ class PasskeysIT extends DeployedLatchkey {
                 .set("credential", Api.json().put("id", "x").put("type", "public-key")));
 
         assertRefused(reply, 400);
+    }
+
+    @Test
+    void malformedAuthenticatorDataIsRefusedCleanlyAndCreatesNoAccount() {
+        Map<String, java.util.function.UnaryOperator<ObjectNode>> mutations = new java.util.LinkedHashMap<>();
+        mutations.put("trailing bytes after the attestation object", c -> withResponseField(c, "attestationObject",
+                b -> java.util.Arrays.copyOf(b, b.length + 3)));
+        mutations.put("an attestation object that is not CBOR", c -> withResponseField(c, "attestationObject",
+                b -> new byte[] {(byte) 0xff, 0x00, 0x13}));
+        mutations.put("a truncated attestation object", c -> withResponseField(c, "attestationObject",
+                b -> java.util.Arrays.copyOf(b, b.length / 2)));
+        mutations.put("clientDataJSON that is not JSON", c -> withResponseField(c, "clientDataJSON",
+                b -> "not json at all".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        mutations.put("clientDataJSON that is not base64url", c -> {
+            ((ObjectNode) c.path("response")).put("clientDataJSON", "***");
+            return c;
+        });
+        for (var mutation : mutations.entrySet()) {
+            String username = Api.uniqueUsername("pk-malformed");
+            JsonNode options = api.post("api/webauthn/register/options", Api.json().put("username", username)).json();
+            ObjectNode credential = mutation.getValue().apply(SoftwareAuthenticator.es256().register(options.path("publicKey"), api.origin()));
+
+            Api.Reply reply = api.post("api/webauthn/register", Api.json().put("requestId", options.path("requestId").asText())
+                    .set("credential", credential));
+
+            assertThat(reply.status()).as(mutation.getKey() + ": " + reply).isIn(400, 401);
+            assertRefused(reply, reply.status());
+            assertThat(api.post("api/webauthn/register/options", Api.json().put("username", username)).status())
+                    .as(mutation.getKey() + ": the username is still free").isEqualTo(200);
+        }
+        String username = Api.uniqueUsername("pk-wrongtype");
+        assertRefused(signUp(SoftwareAuthenticator.es256(), username, Tamper.none().withClientDataType("webauthn.get")), 401);
+    }
+
+    private static ObjectNode withResponseField(ObjectNode credential, String field, java.util.function.UnaryOperator<byte[]> change) {
+        ObjectNode response = (ObjectNode) credential.path("response");
+        byte[] bytes = Base64.getUrlDecoder().decode(response.path(field).asText());
+        response.put(field, Base64.getUrlEncoder().withoutPadding().encodeToString(change.apply(bytes)));
+        return credential;
     }
 
     @Test

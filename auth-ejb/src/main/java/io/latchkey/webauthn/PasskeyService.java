@@ -90,6 +90,10 @@ public class PasskeyService {
     @PersistenceContext(unitName = "latchkey")
     EntityManager em;
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper CBOR_EXACT =
+            new com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper()
+                    .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     @Inject
     AccountService accounts;
 
@@ -375,10 +379,22 @@ public class PasskeyService {
     }
 
     private static PublicKeyCredential<AuthenticatorAttestationResponse, ClientRegistrationExtensionOutputs> parseRegistration(String json) {
+        PublicKeyCredential<AuthenticatorAttestationResponse, ClientRegistrationExtensionOutputs> credential;
         try {
-            return PublicKeyCredential.parseRegistrationResponseJson(json);
+            credential = PublicKeyCredential.parseRegistrationResponseJson(json);
         } catch (IOException | RuntimeException e) {
             throw InvalidInputException.of("credential", "The credential is not a valid RegistrationResponseJSON.");
+        }
+        requireSingleCborItem(credential.getResponse().getAttestationObject().getBytes());
+        return credential;
+    }
+
+    /** The library reads the first CBOR item and ignores what follows; an attestation object is exactly one item. */
+    private static void requireSingleCborItem(byte[] attestationObject) {
+        try {
+            CBOR_EXACT.readTree(attestationObject);
+        } catch (IOException | RuntimeException e) {
+            throw InvalidInputException.of("credential", "The attestation object is not one CBOR item.");
         }
     }
 
