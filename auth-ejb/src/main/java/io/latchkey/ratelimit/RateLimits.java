@@ -82,10 +82,9 @@ public class RateLimits {
         return hits > limit.permits() ? Optional.of(Duration.ofSeconds(Math.max(1, windowEnd - now))) : Optional.empty();
     }
 
+    /** Refuses with the longer wait when either count is over its limit. */
     private static void refuseIfOver(Optional<Duration> first, Optional<Duration> second) {
-        Optional<Duration> wait = first.isPresent() && second.isPresent()
-                ? Optional.of(first.get().compareTo(second.get()) >= 0 ? first.get() : second.get())
-                : first.or(() -> second);
+        Optional<Duration> wait = java.util.stream.Stream.of(first, second).flatMap(Optional::stream).max(Duration::compareTo);
         if (wait.isPresent()) {
             LOG.fine(() -> "Rate limit reached; retry after " + wait.get().toSeconds() + " s");
             throw new RateLimitedException(wait.get());

@@ -98,10 +98,6 @@ public class AccountEntity {
         return UUID.fromString(id);
     }
 
-    public int failedLogins() {
-        return failedLogins;
-    }
-
     public String passwordHash() {
         return passwordHash;
     }

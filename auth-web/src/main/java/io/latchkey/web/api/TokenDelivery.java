@@ -32,20 +32,19 @@ final class TokenDelivery {
 
     /** A token response (never cached, RFC 6749 5.1), in the delivery the client asked for. */
     static Response tokens(IssuedTokens tokens, HttpHeaders headers, UriInfo uri) {
-        Response.ResponseBuilder response = Response.ok();
+        Response.ResponseBuilder response = noStore(Response.ok());
         return response.entity(deliver(tokens, response, headers, uri)).build();
     }
 
     /** A finished registration; a passwordless sign-up carries tokens, delivered as the client asked. */
     static Response registration(RegistrationOutcome outcome, HttpHeaders headers, UriInfo uri) {
-        Response.ResponseBuilder response = Response.status(Response.Status.CREATED);
+        Response.ResponseBuilder response = noStore(Response.status(Response.Status.CREATED));
         Responses.TokenBody tokens = outcome.tokens().map(issued -> deliver(issued, response, headers, uri)).orElse(null);
         return response.entity(new Responses.RegistrationBody(outcome.passkey(),
                 outcome.account().map(Responses.AccountBody::of).orElse(null), tokens)).build();
     }
 
     private static Responses.TokenBody deliver(IssuedTokens tokens, Response.ResponseBuilder response, HttpHeaders headers, UriInfo uri) {
-        response.header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache");
         Responses.TokenBody body = Responses.TokenBody.of(tokens);
         if (!cookieMode(headers)) {
             return body;
@@ -66,6 +65,10 @@ final class TokenDelivery {
         throw InvalidInputException.of("refresh_token", fromCookie.isPresent()
                 ? "A refresh by cookie needs the header " + HEADER + ": " + COOKIE_MODE + "."
                 : "A refresh token is required.");
+    }
+
+    private static Response.ResponseBuilder noStore(Response.ResponseBuilder response) {
+        return response.header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache");
     }
 
     /** Tells the browser to drop the refresh cookie (at sign-out). */
