@@ -43,11 +43,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.latchkey.fixtures.legacy.WhoAmIServlet;
 import io.latchkey.fixtures.mpjwt.MpJwtApplication;
 import io.latchkey.fixtures.mpjwt.WhoAmIResource;
 import io.latchkey.it.support.Api;
 import io.latchkey.it.support.Latchkey;
+import io.latchkey.it.support.LegacyWar;
 import io.latchkey.it.support.MicroProcess;
 import io.latchkey.it.support.RequiresDatabase;
 
@@ -89,9 +89,7 @@ class SingleSignOnIT {
         signingKey = (PrivateKey) store.getKey("latchkey", STORE_PASSWORD.toCharArray());
 
         int port = MicroProcess.freePort();
-        File legacyWar = work.resolve("legacy.war").toFile();
-        ShrinkWrap.create(WebArchive.class, "legacy.war").addClass(WhoAmIServlet.class)
-                .setWebXML(new StringAsset(LEGACY_WEB_XML)).as(ZipExporter.class).exportTo(legacyWar, true);
+        File legacyWar = LegacyWar.writeTo(work);
         File mpJwtWar = work.resolve("mpjwt.war").toFile();
         ShrinkWrap.create(WebArchive.class, "mpjwt.war").addClasses(MpJwtApplication.class, WhoAmIResource.class)
                 // Payara 6 activates MP-JWT only with bean-discovery-mode all (payara/Payara#6252).
@@ -357,36 +355,4 @@ class SingleSignOnIT {
             throw new IllegalStateException(e);
         }
     }
-
-    private static final String LEGACY_WEB_XML = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
-              <servlet>
-                <servlet-name>whoami</servlet-name>
-                <servlet-class>io.latchkey.fixtures.legacy.WhoAmIServlet</servlet-class>
-              </servlet>
-              <servlet-mapping>
-                <servlet-name>whoami</servlet-name>
-                <url-pattern>/public/*</url-pattern>
-                <url-pattern>/protected/*</url-pattern>
-                <url-pattern>/staff/*</url-pattern>
-              </servlet-mapping>
-              <security-constraint>
-                <web-resource-collection>
-                  <web-resource-name>protected</web-resource-name>
-                  <url-pattern>/protected/*</url-pattern>
-                </web-resource-collection>
-                <auth-constraint><role-name>user</role-name></auth-constraint>
-              </security-constraint>
-              <security-constraint>
-                <web-resource-collection>
-                  <web-resource-name>staff</web-resource-name>
-                  <url-pattern>/staff/*</url-pattern>
-                </web-resource-collection>
-                <auth-constraint><role-name>staff</role-name></auth-constraint>
-              </security-constraint>
-              <security-role><role-name>user</role-name></security-role>
-              <security-role><role-name>staff</role-name></security-role>
-            </web-app>
-            """;
 }

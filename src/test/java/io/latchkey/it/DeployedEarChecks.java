@@ -1,0 +1,143 @@
+package io.latchkey.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.latchkey.it.support.Api;
+import io.latchkey.it.support.Ceremonies;
+import io.latchkey.testing.webauthn.SoftwareAuthenticator;
+import io.latchkey.testing.webauthn.Tamper;
+
+/**
+ * What every full server must show once the EAR is deployed on it the operator's way, next to the
+ * unmodified legacy WAR at {@code /legacy}: password accounts with refresh rotation and reuse
+ * detection, a passkey ceremony, and single sign-on into the legacy WAR. Subclasses start the
+ * server, run its configuration script and deploy; the database is the server's PostgreSQL pool.
+ */
+abstract class DeployedEarChecks {
+
+    private static final String PASSWORD = "violet tram sings backwards";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    /** Latchkey's web module on the server under test. */
+    abstract Api api();
+
+    /** The legacy WAR's root on the same server. */
+    abstract URI legacy();
+
+    @Test
+    void passwordSignUpSignInRefreshAndReuseDetection() {
+        String username = Api.uniqueUsername("ear-pw");
+        assertThat(api().signUp(username, PASSWORD).status()).isEqualTo(201);
+        Api.Reply login = api().login(username, PASSWORD);
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        assertThat(api().get("api/me", login.text("access_token")).json().path("username").asText()).isEqualTo(username.toLowerCase());
+
+        Api.Reply refreshed = api().refresh(login.text("refresh_token"));
+        assertThat(refreshed.status()).isEqualTo(200);
+        assertThat(api().refresh(login.text("refresh_token")).status()).as("the rotated token, replayed").isEqualTo(401);
+        assertThat(api().refresh(refreshed.text("refresh_token")).status()).as("its session is revoked").isEqualTo(401);
+        assertThat(api().login(username, "not the password at all").status()).isEqualTo(401);
+    }
+
+    @Test
+    void passkeySignUpThenDiscoverableSignIn() {
+        SoftwareAuthenticator authenticator = SoftwareAuthenticator.es256();
+        String username = Api.uniqueUsername("ear-pk");
+
+        Api.Reply signUp = Ceremonies.signUp(api(), authenticator, username, Tamper.none());
+        Api.Reply signIn = Ceremonies.signIn(api(), authenticator, null, Tamper.none());
+
+        assertThat(signUp.status()).as(signUp.toString()).isEqualTo(201);
+        assertThat(signIn.status()).as(signIn.toString()).isEqualTo(200);
+        assertThat(api().get("api/me", signIn.text("access_token")).json().path("username").asText()).isEqualTo(username.toLowerCase());
+    }
+
+    @Test
+    void singleSignOnIntoTheLegacyWar() throws Exception {
+        String username = Api.uniqueUsername("ear-sso");
+        api().signUp(username, PASSWORD);
+        String access = api().login(username, PASSWORD).text("access_token");
+
+        HttpResponse<String> anonymous = get("protected/page", null);
+        HttpResponse<String> signedIn = get("protected/page", access);
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+        JsonNode whoami = JSON.readTree(signedIn.body());
+        assertThat(whoami.path("principal").asText()).isEqualTo(username.toLowerCase());
+        assertThat(whoami.path("user").asBoolean()).isTrue();
+        assertThat(get("staff/page", access).statusCode()).as("without the role").isEqualTo(403);
+        assertThat(get("public/page", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aForgedTokenIsRejectedByTheLegacyWar() throws Exception {
+        String username = Api.uniqueUsername("ear-forged");
+        api().signUp(username, PASSWORD);
+        String genuine = api().login(username, PASSWORD).text("access_token");
+        String[] parts = genuine.split("\\.");
+        JsonWebSignature forged = new JsonWebSignature();
+        forged.setPayload(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+        RsaJsonWebKey attacker = RsaJwkGenerator.generateJwk(2048);
+        forged.setKey(attacker.getPrivateKey());
+        forged.setKeyIdHeaderValue(JSON.readTree(Base64.getUrlDecoder().decode(parts[0])).path("kid").asText());
+        forged.setHeader("typ", "JWT");
+        forged.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        String unsigned = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + parts[1] + ".";
+
+        for (String token : new String[] {forged.getCompactSerialization(), unsigned}) {
+            HttpResponse<String> reply = get("protected/page", token);
+            assertThat(reply.statusCode()).isEqualTo(401);
+            assertThat(reply.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
+        }
+        assertThat(get("protected/page", genuine).statusCode()).as("the genuine token still works").isEqualTo(200);
+    }
+
+    @Test
+    void suspensionEndsSingleSignOnAtOnce() {
+        String username = Api.uniqueUsername("ear-suspend");
+        String id = api().signUp(username, PASSWORD).text("id");
+        String access = api().login(username, PASSWORD).text("access_token");
+        assertThat(get("protected/page", access).statusCode()).isEqualTo(200);
+
+        assertThat(api().post("api/admin/accounts/" + id + "/suspend", Api.json(), api().adminToken()).status()).isEqualTo(204);
+
+        assertThat(get("protected/page", access).statusCode()).isEqualTo(401);
+        assertThat(api().login(username, PASSWORD).status()).isEqualTo(401);
+    }
+
+    HttpResponse<String> get(String path, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(legacy().resolve(path)).timeout(Duration.ofSeconds(30));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.latchkey.it.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * A domain of Payara Server 6, unpacked from the distribution in the local Maven repository and
+ * driven with its own {@code asadmin}, as an operator drives it. All of the domain's ports lie in
+ * one free block ({@code create-domain --portbase}).
+ */
+public final class PayaraServer implements AutoCloseable {
+
+    private static final String DOMAIN = "latchkey-it";
+
+    private final Path home;
+    private final int portBase;
+    private final Path work;
+
+    private PayaraServer(Path home, int portBase, Path work) {
+        this.home = home;
+        this.portBase = portBase;
+        this.work = work;
+    }
+
+    /** Unpacks Payara Server under {@code installRoot} (once), then creates and starts a fresh domain. */
+    public static PayaraServer start(Path installRoot, Path work) {
+        Path home = unpack(Path.of(System.getProperty("payara.server.zip")), installRoot);
+        PayaraServer server = new PayaraServer(home, freePortBlock(), work);
+        server.asadmin(List.of("delete-domain", DOMAIN), Map.of(), true);
+        server.asadmin(List.of("create-domain", "--nopassword", "--portbase", Integer.toString(server.portBase), DOMAIN), Map.of(), false);
+        server.asadmin(List.of("start-domain", DOMAIN), Map.of(), false);
+        return server;
+    }
+
+    /** Runs server-config/payara-server/configure.sh against this domain with {@code environment}. */
+    public void configure(Map<String, String> environment) {
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("ASADMIN", asadminPath().toString());
+        env.put("PAYARA_DOMAIN", DOMAIN);
+        run(List.of("bash", Path.of("../../server-config/payara-server/configure.sh").toAbsolutePath().normalize().toString(),
+                "--port", Integer.toString(adminPort())), env, false, "configure");
+    }
+
+    public void deploy(File archive) {
+        asadmin(List.of("--port", Integer.toString(adminPort()), "deploy", archive.getAbsolutePath()), Map.of(), false);
+    }
+
+    public int adminPort() {
+        return portBase + 48;
+    }
+
+    public int httpPort() {
+        return portBase + 80;
+    }
+
+    /** Latchkey's web module. */
+    public URL latchkey() {
+        try {
+            return URI.create("http://localhost:" + httpPort() + "/auth/").toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Path serverLog() {
+        return home.resolve("glassfish/domains/" + DOMAIN + "/logs/server.log");
+    }
+
+    @Override
+    public void close() {
+        asadmin(List.of("stop-domain", "--kill=false", DOMAIN), Map.of(), true);
+    }
+
+    private void asadmin(List<String> arguments, Map<String, String> environment, boolean mayFail) {
+        List<String> command = new ArrayList<>(List.of(asadminPath().toString()));
+        command.addAll(arguments);
+        run(command, environment, mayFail, arguments.stream().filter(a -> !a.startsWith("-")).findFirst().orElse("asadmin"));
+    }
+
+    private void run(List<String> command, Map<String, String> environment, boolean mayFail, String name) {
+        try {
+            Files.createDirectories(work);
+            Path output = Files.createTempFile(work, name + "-", ".log");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+            builder.environment().put("AS_JAVA", System.getProperty("java.home"));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(name + " did not finish in 5 minutes; see " + output);
+            }
+            if (process.exitValue() != 0 && !mayFail) {
+                throw new IllegalStateException(name + " failed (exit " + process.exitValue() + "):\n" + Files.readString(output)
+                        + "\nserver log: " + serverLog());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Path asadminPath() {
+        return home.resolve("bin/asadmin");
+    }
+
+    private static Path unpack(Path zip, Path installRoot) {
+        Path home = installRoot.resolve("payara6");
+        if (Files.isRegularFile(home.resolve("bin/asadmin"))) {
+            return home;
+        }
+        try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
+            for (ZipEntry entry; (entry = entries.getNextEntry()) != null;) {
+                Path target = installRoot.resolve(entry.getName()).normalize();
+                if (!target.startsWith(installRoot)) {
+                    throw new IOException("entry outside the target: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(entries, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    if (target.getParent().getFileName().toString().equals("bin")) {
+                        target.toFile().setExecutable(true);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack " + zip, e);
+        }
+        return home;
+    }
+
+    /** A port base whose hundred ports are all free now. */
+    private static int freePortBlock() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = 100 * ThreadLocalRandom.current().nextInt(200, 320);
+            if (allFree(base)) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no free block of 100 ports found");
+    }
+
+    private static boolean allFree(int base) {
+        for (int port = base; port < base + 100; port++) {
+            try (ServerSocket socket = new ServerSocket(port)) {
+                socket.setReuseAddress(true);
+            } catch (IOException taken) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
