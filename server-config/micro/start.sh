@@ -5,6 +5,8 @@
 # HTTPS: LATCHKEY_TLS_KEYSTORE (a PKCS#12 file) and LATCHKEY_TLS_KEYSTORE_PASSWORD add an HTTPS
 # listener on SSL_PORT (default 8181) with the key pair under LATCHKEY_TLS_ALIAS (default latchkey);
 # make-trial-certificate.sh makes a self-signed one for trials.
+# Several nodes: LATCHKEY_CLUSTER names the data grid to join (README, "Several nodes"); SKIP_BUILD=1
+# starts the WAR already built.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -12,8 +14,10 @@ cd "$root"
 payara_version="$(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' pom.xml | head -n 1)"
 micro_jar="$root/target/payara/payara-micro-$payara_version.jar"
 
-echo "Building Latchkey..."
-mvn -B -q -DskipTests -pl auth-web -am package
+if [ "${SKIP_BUILD:-}" != 1 ] || [ ! -f "$root/auth-web/target/auth.war" ]; then
+  echo "Building Latchkey..."
+  mvn -B -q -DskipTests -pl auth-web -am package
+fi
 if [ ! -f "$micro_jar" ]; then
   echo "Fetching Payara Micro $payara_version from Maven Central..."
   mvn -B -q -N dependency:copy -Dartifact="fish.payara.extras:payara-micro:$payara_version" \
@@ -40,11 +44,20 @@ if [ -n "${LATCHKEY_TLS_KEYSTORE:-}" ]; then
   tls_options=(--sslPort "$ssl_port" --sslCert "${LATCHKEY_TLS_ALIAS:-latchkey}")
   echo "HTTPS on https://localhost:$ssl_port/auth/ (HSTS is sent over HTTPS)"
 fi
+cluster_options=(--nocluster)
+if [ -n "${LATCHKEY_CLUSTER:-}" ]; then
+  [ -n "${LATCHKEY_DB_URL:-}${LATCHKEY_DB_JNDI_NAME:-}" ] || { echo "A cluster needs a shared database: set LATCHKEY_DB_URL" >&2; exit 1; }
+  [ -n "${LATCHKEY_MASTER_KEY:-}" ] || { echo "A cluster needs one master key on every node: set LATCHKEY_MASTER_KEY" >&2; exit 1; }
+  grid_port="${CLUSTER_PORT:-6900}"
+  cluster_options=(--clustername "$LATCHKEY_CLUSTER" --interfaces "${CLUSTER_INTERFACES:-127.0.0.1}"
+    --startport "$grid_port" --clustermode "tcpip:${CLUSTER_MEMBERS:-127.0.0.1:$grid_port}" --nohostaware)
+  echo "Joining data grid $LATCHKEY_CLUSTER (members ${CLUSTER_MEMBERS:-127.0.0.1:$grid_port})"
+fi
 # Passkeys need the browser's origin, port included: follow the ports unless origins are set explicitly.
 export LATCHKEY_RP_ORIGINS="${LATCHKEY_RP_ORIGINS:-$origins}"
 echo "Starting Latchkey on http://localhost:$port/auth/ (Ctrl-C stops it)"
 exec java ${JAVA_OPTS:--Xmx512m} "${jvm_args[@]}" -jar "$micro_jar" \
   --deploy "$root/auth-web/target/auth.war" \
   --port "$port" "${tls_options[@]}" \
-  --nocluster \
+  "${cluster_options[@]}" \
   --prebootcommandfile "$root/server-config/micro/pre-boot-commands.asadmin"

@@ -9,6 +9,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -24,13 +25,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import io.latchkey.token.internal.RevocationBroadcast;
 import io.latchkey.token.internal.RevocationSet;
 import io.latchkey.token.internal.SessionEntity;
 
 /**
  * Which sessions ended early, known in memory so that verifying a token needs no database call.
  * This node learns of its own revocations when their transaction commits; those of other nodes
- * through a short poll of the session table (default every 2 s, so within 5 s everywhere).
+ * at once through Payara's data grid where there is one, and in any case through a short poll of
+ * the session table (default every 2 s, so within 5 s everywhere), which also catches what a
+ * node missed while it was apart from the grid.
  */
 @Singleton
 @Startup
@@ -58,11 +62,18 @@ public class RevokedSessions {
     TimerService timers;
 
     private final RevocationSet revoked = new RevocationSet();
+    private RevocationBroadcast broadcast;
 
     @PostConstruct
     void start() {
         load(clock.instant().minus(liveTokenWindow()));
+        broadcast = RevocationBroadcast.connect(id -> revoked.add(id, clock.instant()));
         timers.createIntervalTimer(sso.revocationPoll().toMillis(), sso.revocationPoll().toMillis(), new TimerConfig(null, false));
+    }
+
+    @PreDestroy
+    void stop() {
+        broadcast.close();
     }
 
     /** The set the verifier reads; updated in place. */
@@ -73,6 +84,12 @@ public class RevokedSessions {
     public void revokedHere(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionsRevoked event) {
         Instant now = clock.instant();
         event.sessionIds().forEach(id -> revoked.add(id, now));
+        try {
+            broadcast.publish(event.sessionIds());
+        } catch (RuntimeException e) {
+            // The revocation is committed; the other nodes' poll finds it.
+            LOG.log(Level.WARNING, "Could not broadcast revoked sessions; other nodes will read them from the database", e);
+        }
     }
 
     @Timeout

@@ -1,0 +1,244 @@
+package io.latchkey.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.latchkey.it.support.Api;
+import io.latchkey.it.support.LegacyWar;
+import io.latchkey.it.support.MicroProcess;
+import io.latchkey.it.support.RequiresDatabase;
+import io.latchkey.testing.webauthn.SoftwareAuthenticator;
+import io.latchkey.testing.webauthn.Tamper;
+
+/**
+ * Two Payara Micro nodes in one data grid on one PostgreSQL schema, started the way README tells
+ * an operator to: every ceremony, refresh rotation, revocation, rate limit and signing key holds
+ * across them, and the survivor serves everything when one node dies. Runs in the PostgreSQL
+ * execution only.
+ */
+@ExtendWith(RequiresDatabase.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    private static final String PASSWORD = "violet tram sings backwards";
+    private static final int LOGIN_LIMIT = 4;
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private static MicroProcess nodeA;
+    private static MicroProcess nodeB;
+    private static Api a;
+    private static Api b;
+    private static URI legacyOnB;
+
+    @BeforeAll
+    static void startTwoNodesOnOneDatabase() throws Exception {
+        Assumptions.assumeTrue("postgresql".equals(System.getProperty("it.database")), "runs in the PostgreSQL execution");
+        Path work = Files.createTempDirectory(Files.createDirectories(Path.of("target", "cluster-it").toAbsolutePath()), "run-");
+        byte[] masterKey = new byte[32];
+        new SecureRandom().nextBytes(masterKey);
+        Map<String, String> settings = new HashMap<>(Map.of(
+                "latchkey.db.url", System.getProperty("it.pg.url"),
+                "latchkey.db.user", System.getProperty("it.pg.user"),
+                "latchkey.db.schema", "cluster_" + Long.toString(System.currentTimeMillis(), 36),
+                "latchkey.master-key", Base64.getEncoder().encodeToString(masterKey),
+                "latchkey.password.bcrypt-cost", "10",
+                "latchkey.webauthn.allow-origin-port", "true",
+                "latchkey.rate-limit.login", LOGIN_LIMIT + "/PT1M",
+                "latchkey.bootstrap-admin.username", System.getProperty("it.admin.username"),
+                "latchkey.bootstrap-admin.password", System.getProperty("it.admin.password")));
+        int gridPort = MicroProcess.freePort();
+        List<String> cluster = List.of("--clustername", "latchkey-it-" + gridPort, "--interfaces", "127.0.0.1",
+                "--startport", Integer.toString(gridPort), "--clustermode", "tcpip:127.0.0.1:" + gridPort);
+
+        nodeA = MicroProcess.start(work.resolve("a"), settings, cluster);
+        List<String> withLegacy = new java.util.ArrayList<>(cluster);
+        withLegacy.addAll(List.of("--deploy", LegacyWar.writeTo(work).getAbsolutePath()));
+        nodeB = MicroProcess.start(work.resolve("b"), settings, withLegacy);
+        a = new Api(nodeA.base());
+        b = new Api(nodeB.base());
+        legacyOnB = URI.create("http://localhost:" + nodeB.base().getPort() + "/legacy/");
+    }
+
+    @AfterAll
+    static void stop() {
+        for (MicroProcess node : new MicroProcess[] {nodeA, nodeB}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void bothNodesFormOneDataGridAndSpreadRevocationsThroughIt() throws Exception {
+        for (MicroProcess node : List.of(nodeA, nodeB)) {
+            String log = Files.readString(node.log());
+            assertThat(log).contains("DG Size: 2");
+            assertThat(log).contains("revocations spread through the data grid");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aPasskeyCeremonyStartedOnOneNodeFinishesOnTheOther() {
+        SoftwareAuthenticator authenticator = SoftwareAuthenticator.es256();
+        String username = Api.uniqueUsername("cl-pk");
+
+        JsonNode options = a.post("api/webauthn/register/options", Api.json().put("username", username)).json();
+        Api.Reply registered = b.post("api/webauthn/register", Api.json().put("requestId", options.path("requestId").asText())
+                .set("credential", authenticator.register(options.path("publicKey"), a.origin(), Tamper.none())));
+        JsonNode signInOptions = b.post("api/webauthn/login/options", Api.json()).json();
+        Api.Reply signedIn = a.post("api/webauthn/login", Api.json().put("requestId", signInOptions.path("requestId").asText())
+                .set("credential", authenticator.authenticate(signInOptions.path("publicKey"), b.origin(), Tamper.none())));
+
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        assertThat(signedIn.status()).as(signedIn.toString()).isEqualTo(200);
+        Api.Reply replayed = a.post("api/webauthn/login", Api.json().put("requestId", signInOptions.path("requestId").asText())
+                .set("credential", authenticator.authenticate(signInOptions.path("publicKey"), b.origin(), Tamper.none())));
+        assertThat(replayed.status()).as("a ceremony is spent on every node").isEqualTo(410);
+    }
+
+    @Test
+    @Order(3)
+    void aRefreshTokenRotatedOnOneNodeAndReplayedOnTheOtherIsCaught() {
+        Session session = signUpAndIn(a, "cl-refresh");
+        Api.Reply rotated = a.refresh(session.refresh());
+        assertThat(rotated.status()).isEqualTo(200);
+
+        assertThat(b.refresh(session.refresh()).status()).as("replay on the other node").isEqualTo(401);
+
+        assertThat(a.refresh(rotated.text("refresh_token")).status()).as("the whole session is revoked").isEqualTo(401);
+        assertRejectedOnBWithinFiveSeconds(rotated.text("access_token"));
+    }
+
+    @Test
+    @Order(4)
+    void aTokenFromOneNodeVerifiesOnTheOtherAndOnItsLegacyApplication() throws Exception {
+        Session session = signUpAndIn(a, "cl-keys");
+
+        assertThat(b.get("api/me", session.access()).status()).isEqualTo(200);
+        assertThat(legacy(session.access()).statusCode()).isEqualTo(200);
+        assertThat(b.get(".well-known/jwks.json", null).body()).isEqualTo(a.get(".well-known/jwks.json", null).body());
+    }
+
+    @Test
+    @Order(5)
+    void logoutOnOneNodeRejectsTheTokenOnTheOtherWithinFiveSeconds() {
+        Session session = signUpAndIn(a, "cl-logout");
+        assertThat(legacy(session.access()).statusCode()).isEqualTo(200);
+
+        assertThat(a.post("api/logout", Api.json(), session.access()).status()).isEqualTo(204);
+
+        assertRejectedOnBWithinFiveSeconds(session.access());
+    }
+
+    @Test
+    @Order(6)
+    void suspensionOnOneNodeRejectsTheTokenOnTheOtherWithinFiveSeconds() {
+        Session session = signUpAndIn(b, "cl-suspend");
+        assertThat(legacy(session.access()).statusCode()).isEqualTo(200);
+
+        assertThat(a.post("api/admin/accounts/" + session.id() + "/suspend", Api.json(), a.adminToken()).status()).isEqualTo(204);
+
+        assertRejectedOnBWithinFiveSeconds(session.access());
+    }
+
+    @Test
+    @Order(7)
+    void rateLimitsCountAttemptsOnBothNodesTogether() {
+        String address = Api.newClientAddress();
+        Api fromA = a.from(address);
+        Api fromB = b.from(address);
+        for (int attempt = 0; attempt < LOGIN_LIMIT; attempt++) {
+            Api node = attempt % 2 == 0 ? fromA : fromB;
+            assertThat(node.login(Api.uniqueUsername("cl-nobody"), PASSWORD).status()).as("attempt " + (attempt + 1)).isEqualTo(401);
+        }
+
+        assertThat(fromA.login(Api.uniqueUsername("cl-nobody"), PASSWORD).status()).isEqualTo(429);
+        assertThat(fromB.login(Api.uniqueUsername("cl-nobody"), PASSWORD).status()).isEqualTo(429);
+    }
+
+    @Test
+    @Order(100)
+    void whenANodeDiesMidCeremonyTheOtherServesEverything() {
+        SoftwareAuthenticator authenticator = SoftwareAuthenticator.es256();
+        String username = Api.uniqueUsername("cl-survivor");
+        Session before = signUpAndIn(a, "cl-before");
+        JsonNode options = a.post("api/webauthn/register/options", Api.json().put("username", username)).json();
+
+        nodeA.kill();
+
+        Api.Reply registered = b.post("api/webauthn/register", Api.json().put("requestId", options.path("requestId").asText())
+                .set("credential", authenticator.register(options.path("publicKey"), a.origin(), Tamper.none())));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        assertThat(b.get("api/me", before.access()).status()).as("a token from the dead node").isEqualTo(200);
+        assertThat(b.refresh(before.refresh()).status()).isEqualTo(200);
+        Session after = signUpAndIn(b, "cl-after");
+        assertThat(legacy(after.access()).statusCode()).isEqualTo(200);
+    }
+
+    private record Session(String id, String access, String refresh) {
+    }
+
+    private static Session signUpAndIn(Api node, String prefix) {
+        String username = Api.uniqueUsername(prefix);
+        String id = node.signUp(username, PASSWORD).text("id");
+        Api.Reply login = node.login(username, PASSWORD);
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        return new Session(id, login.text("access_token"), login.text("refresh_token"));
+    }
+
+    private static void assertRejectedOnBWithinFiveSeconds(String access) {
+        long start = System.nanoTime();
+        while (legacy(access).statusCode() == 200) {
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("still accepted on node B").isLessThan(Duration.ofSeconds(5));
+            sleep(50);
+        }
+        assertThat(legacy(access).statusCode()).isEqualTo(401);
+        assertThat(b.get("api/me", access).status()).isEqualTo(401);
+    }
+
+    private static HttpResponse<String> legacy(String bearer) {
+        HttpRequest request = HttpRequest.newBuilder(legacyOnB.resolve("protected/page")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + bearer).build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
