@@ -7,29 +7,20 @@ import io.latchkey.config.InvalidSettingException;
 import io.latchkey.config.SettingsReader;
 
 /**
- * Where Latchkey keeps its data. With no database URL, the embedded default is an H2 file database
- * under the data directory; otherwise the URL names an external PostgreSQL database.
+ * Where Latchkey keeps its data. The database is the server's default data source
+ * ({@link DatabaseMigrator#DATA_SOURCE}): the server's administrator points it at PostgreSQL (or
+ * leaves the server's own default for trials). The data directory holds only a generated master key.
  */
-public record StorageSettings(Path dataDir, String url, Optional<String> user, Optional<String> password,
-        Optional<String> schema, Optional<String> jndiName, int maxPoolSize) {
+public record StorageSettings(Path dataDir, Optional<String> schema) {
 
     public static final String DATA_DIR = "latchkey.data-dir";
-    public static final String DB_URL = "latchkey.db.url";
-    public static final String DB_USER = "latchkey.db.user";
-    public static final String DB_PASSWORD = "latchkey.db.password";
+    /** The schema Flyway migrates and creates if missing; the data source must have it on its search path. */
     public static final String DB_SCHEMA = "latchkey.db.schema";
-    public static final String DB_MAX_POOL_SIZE = "latchkey.db.max-pool-size";
-    /** A data source the operator defined in the server, used instead of a URL. */
-    public static final String DB_JNDI_NAME = "latchkey.db.jndi-name";
 
     static final String DEFAULT_DATA_DIR = "./data";
-    static final int DEFAULT_MAX_POOL_SIZE = 20;
 
     public StorageSettings {
         dataDir = dataDir.toAbsolutePath().normalize();
-        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
-            throw new InvalidSettingException(DB_URL, "only jdbc:postgresql: (or jdbc:h2: for trials) URLs are supported");
-        }
         schema.ifPresent(s -> {
             if (!s.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
                 throw new InvalidSettingException(DB_SCHEMA, "must be a plain SQL identifier");
@@ -38,32 +29,13 @@ public record StorageSettings(Path dataDir, String url, Optional<String> user, O
     }
 
     public static StorageSettings from(SettingsReader settings) {
-        Path dataDir = Path.of(settings.string(DATA_DIR, DEFAULT_DATA_DIR));
-        Optional<String> url = settings.optional(DB_URL);
-        return new StorageSettings(dataDir,
-                url.orElseGet(() -> embeddedUrl(dataDir)),
-                settings.optional(DB_USER),
-                settings.optional(DB_PASSWORD),
-                settings.optional(DB_SCHEMA),
-                settings.optional(DB_JNDI_NAME),
-                settings.integer(DB_MAX_POOL_SIZE, DEFAULT_MAX_POOL_SIZE, 2, 500));
-    }
-
-    public boolean embedded() {
-        return jndiName.isEmpty() && url.startsWith("jdbc:h2:");
-    }
-
-    private static String embeddedUrl(Path dataDir) {
-        // Fixed capitalisation across H2 and PostgreSQL keeps one migration set for both.
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("db").resolve("latchkey")
-                + ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        return new StorageSettings(Path.of(settings.string(DATA_DIR, DEFAULT_DATA_DIR)),
+                settings.optional(DB_SCHEMA));
     }
 
     @Override
     public String toString() {
-        return "StorageSettings[dataDir=" + dataDir + ", url=" + url + ", user=" + user.orElse("-")
-                + ", password=" + (password.isPresent() ? "(set)" : "-") + ", schema=" + schema.orElse("-")
-                + ", jndiName=" + jndiName.orElse("-")
-                + ", maxPoolSize=" + maxPoolSize + "]";
+        return "StorageSettings[dataSource=" + DatabaseMigrator.DATA_SOURCE + ", dataDir=" + dataDir
+                + ", schema=" + schema.orElse("-") + "]";
     }
 }

@@ -1,6 +1,6 @@
 /**
- * The database: the application's data source (embedded H2 under the data directory by default,
- * PostgreSQL by configuration) and the versioned schema migrations, run at deployment. It holds no
- * entity and no query; capabilities own their tables.
+ * The database: the server's default data source (the server's administrator points it at
+ * PostgreSQL; the application defines none and bundles no driver) and the versioned schema
+ * migrations, run at deployment. It holds no entity and no query; capabilities own their tables.
  */
 package io.latchkey.storage;
