@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Prepares a running WildFly 39 for Latchkey with latchkey.cli, keeping secrets off command lines
+# and out of standalone.xml. Settings come from the environment:
+#   JBOSS_HOME (required), CONTROLLER (default 127.0.0.1:9990)
+#   PG_DRIVER_JAR     default: org.postgresql:postgresql 42.7.x from ~/.m2
+#   DB_URL            default jdbc:postgresql://127.0.0.1:5432/test (add ?currentSchema=S for schema S)
+#   DB_USER           default postgres;  DB_PASSWORD (default empty)
+#   LATCHKEY_DB_SCHEMA  default latchkey
+#   LATCHKEY_RP_ORIGINS default http://localhost:8080;  LATCHKEY_WEBAUTHN_ALLOW_ORIGIN_PORT default false
+#   LATCHKEY_MASTER_KEY default: a new random key (openssl rand -base64 32); kept only encrypted
+#   CS_PASSWORD       the credential store's password (default: a random one, printed once)
+# Then deploy: bin/jboss-cli.sh -c --controller=$CONTROLLER --command="deploy latchkey.ear"
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+: "${JBOSS_HOME:?set JBOSS_HOME}"
+controller="${CONTROLLER:-127.0.0.1:9990}"
+cli() { "$JBOSS_HOME/bin/jboss-cli.sh" -c --controller="$controller" "$@"; }
+driver="${PG_DRIVER_JAR:-$(ls -1 "$HOME"/.m2/repository/org/postgresql/postgresql/42.7.*/postgresql-42.7.*.jar | sort -V | tail -n 1)}"
+master_key="${LATCHKEY_MASTER_KEY:-$(openssl rand -base64 32)}"
+cs_password="${CS_PASSWORD:-$(openssl rand -hex 16)}"
+[ -n "${CS_PASSWORD:-}" ] || echo "Credential store password (keep it): $cs_password"
+
+# The master key as an ENC:: expression: a secret key in a secret-key credential store encrypts it.
+cli <<CLI >/dev/null
+if (outcome != success) of /subsystem=elytron/secret-key-credential-store=latchkey-keys:read-resource
+    /subsystem=elytron/secret-key-credential-store=latchkey-keys:add(path=latchkey-keys.cs, relative-to=jboss.server.config.dir)
+end-if
+if (outcome != success) of /subsystem=elytron/expression=encryption:read-resource
+    /subsystem=elytron/expression=encryption:add(resolvers=[{name=latchkey, credential-store=latchkey-keys, secret-key=key}])
+end-if
+CLI
+expression="$(cli --output-json <<CLI | sed -n 's/.*"expression" *: *"\([^"]*\)".*/\1/p'
+/subsystem=elytron/expression=encryption:create-expression(resolver=latchkey, clear-text="$master_key")
+CLI
+)"
+[ -n "$expression" ] || { echo "could not encrypt the master key" >&2; exit 1; }
+# Sent as an expression (no client-side resolution): the server decrypts it when it sets the property.
+cli <<CLI >/dev/null
+try
+    /system-property=latchkey.master-key:remove
+catch
+    echo "setting latchkey.master-key"
+end-try
+/system-property=latchkey.master-key:add(value="$expression")
+CLI
+
+props="$(mktemp)"; chmod 600 "$props"; trap 'rm -f "$props"' EXIT
+cat > "$props" <<P
+pg.driver.jar=$driver
+db.url=${DB_URL:-jdbc:postgresql://127.0.0.1:5432/test}
+db.user=${DB_USER:-postgres}
+db.password=${DB_PASSWORD:-}
+cs.password=$cs_password
+latchkey.rp.origins=${LATCHKEY_RP_ORIGINS:-http://localhost:8080}
+latchkey.webauthn.allow-origin-port=${LATCHKEY_WEBAUTHN_ALLOW_ORIGIN_PORT:-false}
+latchkey.db.schema=${LATCHKEY_DB_SCHEMA:-latchkey}
+latchkey.data.dir=${LATCHKEY_DATA_DIR:-$JBOSS_HOME/standalone/data/latchkey}
+P
+cli --resolve-parameter-values --properties="$props" --file="$here/latchkey.cli"
