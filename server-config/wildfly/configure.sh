@@ -16,7 +16,14 @@ here="$(cd "$(dirname "$0")" && pwd)"
 controller="${CONTROLLER:-127.0.0.1:9990}"
 cli() { "$JBOSS_HOME/bin/jboss-cli.sh" -c --controller="$controller" "$@"; }
 driver="${PG_DRIVER_JAR:-$(ls -1 "$HOME"/.m2/repository/org/postgresql/postgresql/42.7.*/postgresql-42.7.*.jar | sort -V | tail -n 1)}"
-master_key="${LATCHKEY_MASTER_KEY:-$(openssl rand -base64 32)}"
+# An existing master key is kept unless LATCHKEY_MASTER_KEY is given: a new one would make every
+# sealed signing key and passkey in the database unreadable.
+if [ -z "${LATCHKEY_MASTER_KEY:-}" ] && cli --command="/system-property=latchkey.master-key:read-resource" >/dev/null 2>&1; then
+  keep_master_key=1
+else
+  keep_master_key=
+  master_key="${LATCHKEY_MASTER_KEY:-$(openssl rand -base64 32)}"
+fi
 cs_password="${CS_PASSWORD:-$(openssl rand -hex 16)}"
 [ -n "${CS_PASSWORD:-}" ] || echo "Credential store password (keep it): $cs_password"
 
@@ -29,6 +36,7 @@ if (outcome != success) of /subsystem=elytron/expression=encryption:read-resourc
     /subsystem=elytron/expression=encryption:add(resolvers=[{name=latchkey, credential-store=latchkey-keys, secret-key=key}])
 end-if
 CLI
+if [ -z "$keep_master_key" ]; then
 expression="$(cli --output-json <<CLI | sed -n 's/.*"expression" *: *"\([^"]*\)".*/\1/p'
 /subsystem=elytron/expression=encryption:create-expression(resolver=latchkey, clear-text="$master_key")
 CLI
@@ -43,6 +51,7 @@ catch
 end-try
 /system-property=latchkey.master-key:add(value="$expression")
 CLI
+fi
 
 props="$(mktemp)"; chmod 600 "$props"; trap 'rm -f "$props"' EXIT
 cat > "$props" <<P
@@ -56,4 +65,5 @@ latchkey.webauthn.allow-origin-port=${LATCHKEY_WEBAUTHN_ALLOW_ORIGIN_PORT:-false
 latchkey.db.schema=${LATCHKEY_DB_SCHEMA:-latchkey}
 latchkey.data.dir=${LATCHKEY_DATA_DIR:-$JBOSS_HOME/standalone/data/latchkey}
 P
-cli --resolve-parameter-values --properties="$props" --file="$here/latchkey.cli"
+# A generous timeout: the reload at the end waits for the server to come back with its deployments.
+cli --timeout=120000 --resolve-parameter-values --properties="$props" --file="$here/latchkey.cli"
