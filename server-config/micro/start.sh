@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds Latchkey and starts it on Payara Micro with the embedded default (H2 under ./data).
-# Ctrl-C stops it. Settings come from the environment (see README.md), e.g. LATCHKEY_DATA_DIR,
-# LATCHKEY_DB_URL; PORT picks the HTTP port (default 8080).
+# Ctrl-C stops it. Settings come from the environment (see README.md), e.g. LATCHKEY_DATA_DIR;
+# LATCHKEY_DB_URL (with LATCHKEY_DB_USER, LATCHKEY_DB_PASSWORD, LATCHKEY_DB_SCHEMA) puts the server's
+# default data source on PostgreSQL instead (boot-commands.sh); PORT picks the HTTP port (default 8080).
 # HTTPS: LATCHKEY_TLS_KEYSTORE (a PKCS#12 file) and LATCHKEY_TLS_KEYSTORE_PASSWORD add an HTTPS
 # listener on SSL_PORT (default 8181) with the key pair under LATCHKEY_TLS_ALIAS (default latchkey);
 # make-trial-certificate.sh makes a self-signed one for trials.
@@ -22,6 +23,19 @@ if [ ! -f "$micro_jar" ]; then
   echo "Fetching Payara Micro $payara_version from Maven Central..."
   mvn -B -q -N dependency:copy -Dartifact="fish.payara.extras:payara-micro:$payara_version" \
     -DoutputDirectory="$root/target/payara"
+fi
+
+# The server's default data source, which Latchkey uses: H2 in the data directory, or PostgreSQL.
+export LATCHKEY_DATA_DIR="${LATCHKEY_DATA_DIR:-$root/data}"
+boot_commands="$root/target/payara/pre-boot-commands.asadmin"
+server-config/micro/boot-commands.sh "$boot_commands"
+library_options=()
+if [ -n "${LATCHKEY_DB_URL:-}" ]; then
+  postgresql_version="$(sed -n 's:.*<postgresql.version>\(.*\)</postgresql.version>.*:\1:p' pom.xml | head -n 1)"
+  driver="$root/target/payara/postgresql-$postgresql_version.jar"
+  [ -f "$driver" ] || mvn -B -q -N dependency:copy -Dartifact="org.postgresql:postgresql:$postgresql_version" \
+    -DoutputDirectory="$root/target/payara"
+  library_options=(--addlibs "$driver")
 fi
 
 port="${PORT:-8080}"
@@ -46,7 +60,7 @@ if [ -n "${LATCHKEY_TLS_KEYSTORE:-}" ]; then
 fi
 cluster_options=(--nocluster)
 if [ -n "${LATCHKEY_CLUSTER:-}" ]; then
-  [ -n "${LATCHKEY_DB_URL:-}${LATCHKEY_DB_JNDI_NAME:-}" ] || { echo "A cluster needs a shared database: set LATCHKEY_DB_URL" >&2; exit 1; }
+  [ -n "${LATCHKEY_DB_URL:-}" ] || { echo "A cluster needs a shared database: set LATCHKEY_DB_URL" >&2; exit 1; }
   [ -n "${LATCHKEY_MASTER_KEY:-}" ] || { echo "A cluster needs one master key on every node: set LATCHKEY_MASTER_KEY" >&2; exit 1; }
   grid_port="${CLUSTER_PORT:-6900}"
   cluster_options=(--clustername "$LATCHKEY_CLUSTER" --interfaces "${CLUSTER_INTERFACES:-127.0.0.1}"
@@ -58,6 +72,6 @@ export LATCHKEY_RP_ORIGINS="${LATCHKEY_RP_ORIGINS:-$origins}"
 echo "Starting Latchkey on http://localhost:$port/auth/ (Ctrl-C stops it)"
 exec java ${JAVA_OPTS:--Xmx512m} "${jvm_args[@]}" -jar "$micro_jar" \
   --deploy "$root/auth-web/target/auth.war" \
-  --port "$port" "${tls_options[@]}" \
+  --port "$port" "${tls_options[@]}" "${library_options[@]}" \
   "${cluster_options[@]}" \
-  --prebootcommandfile "$root/server-config/micro/pre-boot-commands.asadmin"
+  --prebootcommandfile "$boot_commands"

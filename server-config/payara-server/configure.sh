@@ -8,10 +8,10 @@
 #   - the PostgreSQL driver into the domain's common libraries (add-library);
 #   - the database password and Latchkey's master key as password aliases, never in a file or on a
 #     command line (the master key is generated when none is given and the domain has none yet);
-#   - the JDBC pool and resource of postgresql-pool.asadmin (jdbc/latchkey), with this script's
-#     host, port, database and user;
+#   - the JDBC pool of postgresql-pool.asadmin, with this script's host, port, database, user and
+#     schema, as the domain's default data source (jdbc/__default), which Latchkey uses;
 #   - Latchkey's settings as MicroProfile Config properties of the domain (set-config-property):
-#     latchkey.db.jndi-name and every line of the settings file;
+#     latchkey.db.schema and every line of the settings file;
 #   - default principal-to-role mapping, so that web.xml roles of other applications match token groups.
 #
 # Environment:
@@ -21,7 +21,7 @@
 #   LATCHKEY_PG_PORT        default 5432
 #   LATCHKEY_PG_DATABASE    default latchkey
 #   LATCHKEY_PG_USER        default latchkey
-#   LATCHKEY_DB_SCHEMA      optional; Latchkey creates it if missing
+#   LATCHKEY_DB_SCHEMA      default public; Latchkey creates it if missing
 #   LATCHKEY_PG_DRIVER      the PostgreSQL JDBC driver jar (default: the newest 42.7.x in ~/.m2)
 #   LATCHKEY_DB_PASSWORD    the database password (asked for on a terminal when unset)
 #   LATCHKEY_MASTER_KEY     32 bytes, base64; the same on every server that shares the database
@@ -88,18 +88,16 @@ if [[ -n "${LATCHKEY_BOOTSTRAP_ADMIN_PASSWORD:-}" ]]; then
 fi
 
 pool_commands="$private_dir/pool.asadmin"
-pool_properties="serverName=$pg_host:portNumber=$pg_port:databaseName=$pg_database:user=$pg_user"
-# Latchkey migrates into the schema; its queries find it through the connections' search path.
-[[ -z "${LATCHKEY_DB_SCHEMA:-}" ]] || pool_properties="$pool_properties:currentSchema=$LATCHKEY_DB_SCHEMA"
-sed -e "s/serverName=127.0.0.1:portNumber=5432:databaseName=test:user=postgres/$pool_properties/" \
+sed -e "s/serverName=127.0.0.1:portNumber=5432:databaseName=test:user=postgres:/serverName=$pg_host:portNumber=$pg_port:databaseName=$pg_database:user=$pg_user:/" \
+    -e "s/currentSchema=latchkey:/currentSchema=${LATCHKEY_DB_SCHEMA:-public}:/" \
     "$here/postgresql-pool.asadmin" > "$pool_commands"
-if asadmin "${connection[@]}" list-jdbc-resources | grep -qx jdbc/latchkey; then
-  asadmin "${connection[@]}" delete-jdbc-resource jdbc/latchkey >/dev/null
+if asadmin "${connection[@]}" list-jdbc-connection-pools | grep -qx latchkey-postgresql; then
+  # Recreated with this run's values; the default data source leaves it meanwhile.
+  asadmin "${connection[@]}" set resources.jdbc-resource.jdbc/__default.pool-name=H2Pool >/dev/null
   asadmin "${connection[@]}" delete-jdbc-connection-pool latchkey-postgresql >/dev/null
 fi
 asadmin "${connection[@]}" multimode --file "$pool_commands"
 
-set_config latchkey.db.jndi-name jdbc/latchkey
 [[ -z "${LATCHKEY_DB_SCHEMA:-}" ]] || set_config latchkey.db.schema "$LATCHKEY_DB_SCHEMA"
 if [[ -f "$settings_file" ]]; then
   while IFS= read -r line || [[ -n "$line" ]]; do

@@ -93,7 +93,7 @@ class PayaraServerIT extends DeployedEarChecks {
             assertThat(rows.getInt(1)).isEqualTo(1);
         }
         String log = Files.readString(server.serverLog());
-        assertThat(log).contains("jndiName=jdbc/latchkey");
+        assertThat(log).contains("dataSource=java:comp/DefaultDataSource").contains("schema=" + schema);
         assertThat(log).doesNotContain(System.getProperty("it.admin.password"));
     }
 }

@@ -44,25 +44,65 @@ public final class MicroProcess implements AutoCloseable {
         try {
             Files.createDirectories(workDir);
             Path log = Files.createTempFile(workDir, "micro-" + port + "-", ".log");
+            Map<String, String> database = new java.util.HashMap<>();
+            DATABASE_SETTINGS.forEach((property, variable) -> {
+                if (properties.containsKey(property)) {
+                    database.put(variable, properties.get(property));
+                }
+            });
+            database.putIfAbsent("LATCHKEY_DATA_DIR", workDir.resolve("data").toString());
+            Path bootCommands = Files.createTempFile(workDir, "pre-boot-", ".asadmin");
+            writeBootCommands(bootCommands, database, workDir);
+
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
             Map<String, String> settings = new java.util.HashMap<>(Map.of("latchkey.http.trusted-proxies", Api.TRUSTED_PROXIES));
             settings.putAll(properties);
+            // The server's data source carries the connection; Latchkey itself reads only the schema.
+            settings.keySet().removeAll(List.of("latchkey.db.url", "latchkey.db.user", "latchkey.db.password"));
             settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.addAll(List.of("-jar", System.getProperty("micro.jar"),
                     "--deploy", Path.of(System.getProperty("latchkey.war")).toAbsolutePath().toString(),
-                    "--port", Integer.toString(port), "--nohostaware"));
-            if (!microOptions.contains("--prebootcommandfile")) {
-                command.addAll(List.of("--prebootcommandfile", System.getProperty("boot.commands")));
-            }
+                    "--port", Integer.toString(port), "--nohostaware",
+                    "--prebootcommandfile", bootCommands.toString(),
+                    "--addlibs", System.getProperty("postgresql.driver")));
             command.addAll(microOptions);
-            Process process = new ProcessBuilder(command).directory(workDir.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            MicroProcess micro = new MicroProcess(process, port, log);
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            if (database.containsKey("LATCHKEY_DB_PASSWORD")) {
+                builder.environment().put("LATCHKEY_DB_PASSWORD", database.get("LATCHKEY_DB_PASSWORD"));
+            }
+            MicroProcess micro = new MicroProcess(builder.start(), port, log);
             micro.awaitReady();
             return micro;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Settings that decide the server's default data source, and the variables boot-commands.sh reads them from. */
+    private static final Map<String, String> DATABASE_SETTINGS = Map.of(
+            "latchkey.data-dir", "LATCHKEY_DATA_DIR",
+            "latchkey.db.url", "LATCHKEY_DB_URL",
+            "latchkey.db.user", "LATCHKEY_DB_USER",
+            "latchkey.db.password", "LATCHKEY_DB_PASSWORD",
+            "latchkey.db.schema", "LATCHKEY_DB_SCHEMA");
+
+    /** The pre-boot commands start.sh would use with these settings: the same script writes them. */
+    private static void writeBootCommands(Path file, Map<String, String> environment, Path workDir) throws IOException {
+        ProcessBuilder script = new ProcessBuilder("bash",
+                Path.of("../../server-config/micro/boot-commands.sh").toAbsolutePath().normalize().toString(), file.toString())
+                .directory(workDir.toFile()).redirectErrorStream(true);
+        script.environment().putAll(environment);
+        Process process = script.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("boot-commands.sh failed: " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
