@@ -9,6 +9,11 @@
 #   LATCHKEY_RP_ORIGINS default http://localhost:8080;  LATCHKEY_WEBAUTHN_ALLOW_ORIGIN_PORT default false
 #   LATCHKEY_MASTER_KEY default: a new random key (openssl rand -base64 32); kept only encrypted
 #   CS_PASSWORD       the credential store's password (default: a random one, printed once)
+#   LATCHKEY_BOOTSTRAP_ADMIN_USERNAME, LATCHKEY_BOOTSTRAP_ADMIN_PASSWORD   the first administrator
+#                     (optional); the password is kept only encrypted, as the master key is
+#   LATCHKEY_SETTINGS a properties file of further settings (name=value, # comments), each set as a
+#                     system property; names and defaults: README, "Configuration". No secrets here.
+#                     The variables above win over lines of the same names (latchkey.cli sets them last).
 # Then deploy: bin/jboss-cli.sh -c --controller=$CONTROLLER --command="deploy latchkey.ear"
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -24,10 +29,11 @@ else
   keep_master_key=
   master_key="${LATCHKEY_MASTER_KEY:-$(openssl rand -base64 32)}"
 fi
+commands="$(mktemp)"; props="$(mktemp)"; chmod 600 "$commands" "$props"; trap 'rm -f "$commands" "$props"' EXIT
 cs_password="${CS_PASSWORD:-$(openssl rand -hex 16)}"
 [ -n "${CS_PASSWORD:-}" ] || echo "Credential store password (keep it): $cs_password"
 
-# The master key as an ENC:: expression: a secret key in a secret-key credential store encrypts it.
+# Secrets as ENC:: expressions: a secret key in a secret-key credential store encrypts them.
 cli <<CLI >/dev/null
 if (outcome != success) of /subsystem=elytron/secret-key-credential-store=latchkey-keys:read-resource
     /subsystem=elytron/secret-key-credential-store=latchkey-keys:add(path=latchkey-keys.cs, relative-to=jboss.server.config.dir)
@@ -36,24 +42,51 @@ if (outcome != success) of /subsystem=elytron/expression=encryption:read-resourc
     /subsystem=elytron/expression=encryption:add(resolvers=[{name=latchkey, credential-store=latchkey-keys, secret-key=key}])
 end-if
 CLI
-if [ -z "$keep_master_key" ]; then
-expression="$(cli --output-json <<CLI | sed -n 's/.*"expression" *: *"\([^"]*\)".*/\1/p'
-/subsystem=elytron/expression=encryption:create-expression(resolver=latchkey, clear-text="$master_key")
+# Prints an ENC:: expression for the clear text on stdin's first line; the text travels on stdin only.
+encrypt() {
+  local clear expression
+  IFS= read -r clear
+  clear="${clear//\\/\\\\}"; clear="${clear//\"/\\\"}"
+  expression="$(cli --output-json <<CLI | sed -n 's/.*"expression" *: *"\([^"]*\)".*/\1/p'
+/subsystem=elytron/expression=encryption:create-expression(resolver=latchkey, clear-text="$clear")
 CLI
 )"
-[ -n "$expression" ] || { echo "could not encrypt the master key" >&2; exit 1; }
-# Sent as an expression (no client-side resolution): the server decrypts it when it sets the property.
-cli <<CLI >/dev/null
-try
-    /system-property=latchkey.master-key:remove
-catch
-    echo "setting latchkey.master-key"
-end-try
-/system-property=latchkey.master-key:add(value="$expression")
+  [ -n "$expression" ] || { echo "could not encrypt a secret" >&2; return 1; }
+  printf '%s\n' "$expression"
+}
+# Appends to $commands the CLI lines that set system property $1 to $2, sent unresolved: the server
+# resolves expressions (ENC:: ones included) when it sets the property, standalone.xml keeps them.
+set_property() {
+  local value="${2//\\/\\\\}"; value="${value//\"/\\\"}"
+  cat >> "$commands" <<CLI
+if (outcome == success) of /system-property=$1:read-resource
+    /system-property=$1:remove
+end-if
+/system-property=$1:add(value="$value")
 CLI
-fi
+  echo "Setting $1"
+}
 
-props="$(mktemp)"; chmod 600 "$props"; trap 'rm -f "$props"' EXIT
+if [ -z "$keep_master_key" ]; then
+  secret="$(printf '%s\n' "$master_key" | encrypt)"
+  set_property latchkey.master-key "$secret"
+fi
+if [ -n "${LATCHKEY_BOOTSTRAP_ADMIN_PASSWORD:-}" ]; then
+  set_property latchkey.bootstrap-admin.username "${LATCHKEY_BOOTSTRAP_ADMIN_USERNAME:?needs LATCHKEY_BOOTSTRAP_ADMIN_USERNAME too}"
+  secret="$(printf '%s\n' "$LATCHKEY_BOOTSTRAP_ADMIN_PASSWORD" | encrypt)"
+  set_property latchkey.bootstrap-admin.password "$secret"
+fi
+if [ -n "${LATCHKEY_SETTINGS:-}" ]; then
+  [ -f "$LATCHKEY_SETTINGS" ] || { echo "no settings file $LATCHKEY_SETTINGS" >&2; exit 1; }
+  while IFS= read -r line || [ -n "$line" ]; do
+    [[ "$line" =~ ^[[:space:]]*(#|$) ]] && continue
+    name="${line%%=*}"; name="${name//[[:space:]]/}"
+    [[ "$name" =~ ^[A-Za-z0-9._-]+$ ]] || { echo "bad setting name in $LATCHKEY_SETTINGS: $name" >&2; exit 1; }
+    set_property "$name" "${line#*=}"
+  done < "$LATCHKEY_SETTINGS"
+fi
+[ ! -s "$commands" ] || cli --file="$commands" >/dev/null
+
 cat > "$props" <<P
 pg.driver.jar=$driver
 db.url=${DB_URL:-jdbc:postgresql://127.0.0.1:5432/test}
