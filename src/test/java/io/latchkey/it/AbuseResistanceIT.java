@@ -163,6 +163,7 @@ class AbuseResistanceIT extends DeployedLatchkey {
     private static void assertTooMany(Api.Reply reply) {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(429);
         assertThat(reply.contentType()).startsWith("application/problem+json");
-        assertThat(Integer.parseInt(reply.header("Retry-After"))).isBetween(1, 60);
+        // The limits here are per minute; a sliding window may ask for up to two.
+        assertThat(Integer.parseInt(reply.header("Retry-After"))).isBetween(1, 120);
     }
 }

@@ -18,6 +18,7 @@ import jakarta.inject.Provider;
 import jakarta.persistence.PersistenceException;
 
 import io.latchkey.ratelimit.internal.WindowCounter;
+import io.latchkey.ratelimit.internal.WindowHits;
 import io.latchkey.request.CurrentRequest;
 import io.latchkey.request.RequestOrigin;
 
@@ -66,20 +67,19 @@ public class RateLimits {
         return CurrentRequest.of(request).clientIp();
     }
 
-    /** Counts a hit; when it is over the limit, returns how long until the window ends. */
+    /** Counts a hit; when it is over the limit, returns how long until a call would be allowed. */
     private Optional<Duration> charge(RateLimit limit, String scope, String subject) {
-        long now = clock.millis() / 1000;
+        long nowMillis = clock.millis();
         long period = limit.period().toSeconds();
-        long windowStart = now - Math.floorMod(now, period);
-        long windowEnd = windowStart + period;
+        long windowStart = nowMillis / 1000 - Math.floorMod(nowMillis / 1000, period);
         String bucket = scope + ":" + digest(subject);
-        int hits;
+        WindowHits hits;
         try {
-            hits = counter.hit(bucket, windowStart, windowEnd);
+            hits = counter.hit(bucket, windowStart, period);
         } catch (PersistenceException | jakarta.ejb.EJBException raceOnFirstHit) {
-            hits = counter.hit(bucket, windowStart, windowEnd);
+            hits = counter.hit(bucket, windowStart, period);
         }
-        return hits > limit.permits() ? Optional.of(Duration.ofSeconds(Math.max(1, windowEnd - now))) : Optional.empty();
+        return hits.waitIfOver(limit.permits(), limit.period(), Duration.ofMillis(nowMillis - windowStart * 1000));
     }
 
     /** Refuses with the longer wait when either count is over its limit. */
