@@ -3,8 +3,6 @@ package io.latchkey.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.latchkey.it.support.Api;
+import io.latchkey.it.support.Http;
 import io.latchkey.it.support.LegacyWar;
 import io.latchkey.it.support.MicroProcess;
 import io.latchkey.it.support.RequiresDatabase;
@@ -45,7 +44,6 @@ class ClusterIT {
 
     private static final String PASSWORD = "violet tram sings backwards";
     private static final int LOGIN_LIMIT = 4;
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private static MicroProcess nodeA;
     private static MicroProcess nodeB;
@@ -222,16 +220,7 @@ class ClusterIT {
     }
 
     private static HttpResponse<String> legacy(String bearer) {
-        HttpRequest request = HttpRequest.newBuilder(legacyOnB.resolve("protected/page")).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + bearer).build();
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.get(legacyOnB.resolve("protected/page"), bearer);
     }
 
     private static void sleep(long millis) {

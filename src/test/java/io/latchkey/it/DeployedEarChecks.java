@@ -3,17 +3,15 @@ package io.latchkey.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.latchkey.it.support.Api;
 import io.latchkey.it.support.Ceremonies;
+import io.latchkey.it.support.FullServer;
+import io.latchkey.it.support.Http;
 import io.latchkey.testing.webauthn.SoftwareAuthenticator;
 import io.latchkey.testing.webauthn.Tamper;
 
@@ -34,13 +34,28 @@ abstract class DeployedEarChecks {
 
     private static final String PASSWORD = "violet tram sings backwards";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    /** Set by the subclass's set-up: the server with the EAR and the legacy WAR deployed. */
+    static FullServer server;
+    static Api api;
+
+    @AfterAll
+    static void stopTheServer() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
 
     /** Latchkey's web module on the server under test. */
-    abstract Api api();
+    Api api() {
+        return api;
+    }
 
     /** The legacy WAR's root on the same server. */
-    abstract URI legacy();
+    URI legacy() {
+        return URI.create("http://localhost:" + server.httpPort() + "/legacy/");
+    }
 
     @Test
     void passwordSignUpSignInRefreshAndReuseDetection() {
@@ -127,17 +142,18 @@ abstract class DeployedEarChecks {
     }
 
     HttpResponse<String> get(String path, String bearer) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(legacy().resolve(path)).timeout(Duration.ofSeconds(30));
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        return Http.get(legacy().resolve(path), bearer);
+    }
+
+    /** How many accounts named {@code username} the schema holds: the server's data source is the test database. */
+    static int accountsNamed(String schema, String username) throws java.sql.SQLException {
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(System.getProperty("it.pg.url"), System.getProperty("it.pg.user"), "");
+                java.sql.PreparedStatement count = db.prepareStatement("SELECT count(*) FROM " + schema + ".account WHERE username = ?")) {
+            count.setString(1, username.toLowerCase(java.util.Locale.ROOT));
+            try (java.sql.ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
         }
     }
 }

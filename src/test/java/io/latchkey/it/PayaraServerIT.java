@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.latchkey.it.support.Api;
@@ -28,10 +27,10 @@ import io.latchkey.it.support.RequiresDatabase;
  * execution only.
  */
 @ExtendWith(RequiresDatabase.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PayaraServerIT extends DeployedEarChecks {
 
-    private static PayaraServer server;
-    private static Api api;
+    private static PayaraServer payara;
     private static String schema;
 
     @BeforeAll
@@ -39,7 +38,7 @@ class PayaraServerIT extends DeployedEarChecks {
         Assumptions.assumeTrue("postgresql".equals(System.getProperty("it.database")), "runs in the PostgreSQL execution");
         Path target = Path.of("target").toAbsolutePath();
         Path work = Files.createTempDirectory(Files.createDirectories(target.resolve("payara-server-it")), "run-");
-        server = PayaraServer.start(target.resolve("payara-server"), work);
+        server = payara = PayaraServer.start(target.resolve("payara-server"), work);
         schema = "ps_" + Long.toString(System.currentTimeMillis(), 36);
         Path settings = work.resolve("latchkey.properties");
         Files.writeString(settings, String.join("\n",
@@ -47,7 +46,7 @@ class PayaraServerIT extends DeployedEarChecks {
                 "latchkey.password.bcrypt-cost=10",
                 "latchkey.http.trusted-proxies=" + Api.TRUSTED_PROXIES, ""));
         URI database = URI.create(System.getProperty("it.pg.url").substring("jdbc:".length()));
-        server.configure(Map.of(
+        payara.configure(Map.of(
                 "LATCHKEY_PG_HOST", database.getHost(),
                 "LATCHKEY_PG_PORT", Integer.toString(database.getPort()),
                 "LATCHKEY_PG_DATABASE", database.getPath().substring(1),
@@ -64,36 +63,35 @@ class PayaraServerIT extends DeployedEarChecks {
         api = new Api(server.latchkey());
     }
 
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @Override
-    Api api() {
-        return api;
-    }
-
-    @Override
-    URI legacy() {
-        return URI.create("http://localhost:" + server.httpPort() + "/legacy/");
-    }
-
     @Test
     void latchkeyKeepsItsDataInTheDomainsPoolAndItsSecretsOutOfTheLog() throws Exception {
         String username = Api.uniqueUsername("ear-pool");
         assertThat(api.signUp(username, "violet tram sings backwards").status()).isEqualTo(201);
 
-        try (Connection db = DriverManager.getConnection(System.getProperty("it.pg.url"), System.getProperty("it.pg.user"), "");
-                ResultSet rows = db.createStatement().executeQuery(
-                        "SELECT count(*) FROM " + schema + ".account WHERE username = '" + username.toLowerCase() + "'")) {
-            rows.next();
-            assertThat(rows.getInt(1)).isEqualTo(1);
-        }
-        String log = Files.readString(server.serverLog());
+        assertThat(accountsNamed(schema, username)).as("in the server's data source").isEqualTo(1);
+        String log = Files.readString(payara.serverLog());
         assertThat(log).contains("dataSource=java:comp/DefaultDataSource").contains("schema=" + schema);
         assertThat(log).doesNotContain(System.getProperty("it.admin.password"));
+    }
+
+    /**
+     * Undeploying Latchkey removes its module from the server: the legacy WAR no longer speaks
+     * Bearer (Payara's own BASIC takes over), and no registration keeps Latchkey's class loader.
+     * Last, because it takes Latchkey away.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void undeployingLatchkeyRemovesItsModuleFromTheOtherApplications() {
+        String username = Api.uniqueUsername("ear-undeploy");
+        api.signUp(username, "violet tram sings backwards");
+        String access = api.login(username, "violet tram sings backwards").text("access_token");
+        assertThat(get("protected/page", access).statusCode()).isEqualTo(200);
+
+        payara.undeploy("latchkey");
+
+        var reply = get("protected/page", access);
+        assertThat(reply.statusCode()).as("the token no longer signs anyone in").isIn(401, 403);
+        assertThat(reply.headers().firstValue("WWW-Authenticate").orElse("")).doesNotStartWith("Bearer");
+        assertThat(get("public/page", null).statusCode()).as("the legacy WAR itself still serves").isEqualTo(200);
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,6 +44,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.latchkey.fixtures.mpjwt.MpJwtApplication;
 import io.latchkey.fixtures.mpjwt.WhoAmIResource;
 import io.latchkey.it.support.Api;
+import io.latchkey.it.support.Http;
 import io.latchkey.it.support.Latchkey;
 import io.latchkey.it.support.LegacyWar;
 import io.latchkey.it.support.MicroProcess;
@@ -63,7 +62,6 @@ class SingleSignOnIT {
     private static final String PASSWORD = "violet tram sings backwards";
     private static final String STORE_PASSWORD = "suite-keystore-pass";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private static MicroProcess server;
     private static Api api;
@@ -342,17 +340,6 @@ class SingleSignOnIT {
     }
 
     private static HttpResponse<String> get(URI uri, String bearer) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.get(uri, bearer);
     }
 }

@@ -2,16 +2,11 @@ package io.latchkey.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.util.Base64;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,8 +28,7 @@ class WildFlyIT extends DeployedEarChecks {
 
     private static final String DB_PASSWORD = "unused-with-trust-auth-" + Long.toString(System.nanoTime(), 36);
 
-    private static WildFlyServer server;
-    private static Api api;
+    private static WildFlyServer wildfly;
     private static String schema;
     private static String masterKey;
 
@@ -43,7 +37,7 @@ class WildFlyIT extends DeployedEarChecks {
         Assumptions.assumeTrue("postgresql".equals(System.getProperty("it.database")), "runs in the PostgreSQL execution");
         Path target = Path.of("target").toAbsolutePath();
         Path work = Files.createTempDirectory(Files.createDirectories(target.resolve("wildfly-it")), "run-");
-        server = WildFlyServer.start(target.resolve("wildfly"), work);
+        server = wildfly = WildFlyServer.start(target.resolve("wildfly"), work);
         schema = "wf_" + Long.toString(System.currentTimeMillis(), 36);
         byte[] key = new byte[32];
         new java.security.SecureRandom().nextBytes(key);
@@ -53,7 +47,7 @@ class WildFlyIT extends DeployedEarChecks {
                 "# further settings, as an operator passes them",
                 "latchkey.password.bcrypt-cost=10",
                 "latchkey.http.trusted-proxies=" + Api.TRUSTED_PROXIES, ""));
-        server.configure(Map.ofEntries(
+        wildfly.configure(Map.ofEntries(
                 Map.entry("DB_URL", System.getProperty("it.pg.url") + "?currentSchema=" + schema),
                 Map.entry("DB_USER", System.getProperty("it.pg.user")),
                 // The test database trusts local connections; the credential still has to exist.
@@ -61,7 +55,7 @@ class WildFlyIT extends DeployedEarChecks {
                 Map.entry("CS_PASSWORD", "credential-store-test-password"),
                 Map.entry("LATCHKEY_DB_SCHEMA", schema),
                 Map.entry("LATCHKEY_DATA_DIR", work.resolve("latchkey-data").toString()),
-                Map.entry("LATCHKEY_RP_ORIGINS", "http://localhost:" + server.httpPort()),
+                Map.entry("LATCHKEY_RP_ORIGINS", "http://localhost:" + wildfly.httpPort()),
                 Map.entry("LATCHKEY_MASTER_KEY", masterKey),
                 Map.entry("PG_DRIVER_JAR", Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString()),
                 Map.entry("LATCHKEY_SETTINGS", settings.toString()),
@@ -72,40 +66,18 @@ class WildFlyIT extends DeployedEarChecks {
         api = new Api(server.latchkey());
     }
 
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @Override
-    Api api() {
-        return api;
-    }
-
-    @Override
-    URI legacy() {
-        return URI.create("http://localhost:" + server.httpPort() + "/legacy/");
-    }
-
     @Test
     void latchkeyKeepsItsDataInTheDefaultDataSourceAndItsSecretsOutOfStandaloneXml() throws Exception {
         String username = Api.uniqueUsername("ear-ds");
         assertThat(api.signUp(username, "violet tram sings backwards").status()).isEqualTo(201);
 
-        try (Connection db = DriverManager.getConnection(System.getProperty("it.pg.url"), System.getProperty("it.pg.user"), "");
-                ResultSet rows = db.createStatement().executeQuery(
-                        "SELECT count(*) FROM " + schema + ".account WHERE username = '" + username.toLowerCase() + "'")) {
-            rows.next();
-            assertThat(rows.getInt(1)).isEqualTo(1);
-        }
-        String xml = Files.readString(server.standaloneXml());
+        assertThat(accountsNamed(schema, username)).as("in the server's data source").isEqualTo(1);
+        String xml = Files.readString(wildfly.standaloneXml());
         assertThat(xml).contains("name=\"latchkey.master-key\" value=\"${ENC::");
         assertThat(xml).contains("name=\"latchkey.bootstrap-admin.password\" value=\"${ENC::");
         assertThat(xml).contains("name=\"latchkey.password.bcrypt-cost\" value=\"10\"");
         // The credential store's own password is in standalone.xml in clear (latchkey.cli: mask it in production).
         assertThat(xml).doesNotContain(masterKey, DB_PASSWORD, System.getProperty("it.admin.password"));
-        assertThat(Files.readString(server.serverLog())).doesNotContain(masterKey, DB_PASSWORD, System.getProperty("it.admin.password"));
+        assertThat(Files.readString(wildfly.serverLog())).doesNotContain(masterKey, DB_PASSWORD, System.getProperty("it.admin.password"));
     }
 }

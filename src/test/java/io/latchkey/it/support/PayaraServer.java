@@ -2,9 +2,7 @@ package io.latchkey.it.support;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
@@ -14,15 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * A domain of Payara Server 6, unpacked from the distribution in the local Maven repository and
  * driven with its own {@code asadmin}, as an operator drives it. All of the domain's ports lie in
  * one free block ({@code create-domain --portbase}).
  */
-public final class PayaraServer implements AutoCloseable {
+public final class PayaraServer implements FullServer {
 
     private static final String DOMAIN = "latchkey-it";
 
@@ -38,7 +34,7 @@ public final class PayaraServer implements AutoCloseable {
 
     /** Unpacks Payara Server under {@code installRoot} (once), then creates and starts a fresh domain. */
     public static PayaraServer start(Path installRoot, Path work) {
-        Path home = unpack(Path.of(System.getProperty("payara.server.zip")), installRoot);
+        Path home = Distribution.unpack(Path.of(System.getProperty("payara.server.zip")), installRoot);
         PayaraServer server = new PayaraServer(home, freePortBlock(), work);
         server.asadmin(List.of("delete-domain", DOMAIN), Map.of(), true);
         server.asadmin(List.of("create-domain", "--nopassword", "--portbase", Integer.toString(server.portBase), DOMAIN), Map.of(), false);
@@ -55,25 +51,22 @@ public final class PayaraServer implements AutoCloseable {
                 "--port", Integer.toString(adminPort())), env, false, "configure");
     }
 
+    @Override
     public void deploy(File archive) {
         asadmin(List.of("--port", Integer.toString(adminPort()), "deploy", archive.getAbsolutePath()), Map.of(), false);
+    }
+
+    public void undeploy(String application) {
+        asadmin(List.of("--port", Integer.toString(adminPort()), "undeploy", application), Map.of(), false);
     }
 
     public int adminPort() {
         return portBase + 48;
     }
 
+    @Override
     public int httpPort() {
         return portBase + 80;
-    }
-
-    /** Latchkey's web module. */
-    public URL latchkey() {
-        try {
-            return URI.create("http://localhost:" + httpPort() + "/auth/").toURL();
-        } catch (java.net.MalformedURLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public Path serverLog() {
@@ -119,52 +112,14 @@ public final class PayaraServer implements AutoCloseable {
         return home.resolve("bin/asadmin");
     }
 
-    private static Path unpack(Path zip, Path installRoot) {
-        Path home = installRoot.resolve("payara6");
-        if (Files.isRegularFile(home.resolve("bin/asadmin"))) {
-            return home;
-        }
-        try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
-            for (ZipEntry entry; (entry = entries.getNextEntry()) != null;) {
-                Path target = installRoot.resolve(entry.getName()).normalize();
-                if (!target.startsWith(installRoot)) {
-                    throw new IOException("entry outside the target: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(entries, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    if (target.getParent().getFileName().toString().equals("bin")) {
-                        target.toFile().setExecutable(true);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot unpack " + zip, e);
-        }
-        return home;
-    }
-
     /** A port base whose hundred ports are all free now. */
     private static int freePortBlock() {
         for (int attempt = 0; attempt < 50; attempt++) {
             int base = 100 * ThreadLocalRandom.current().nextInt(200, 320);
-            if (allFree(base)) {
+            if (Distribution.allFree(java.util.stream.IntStream.range(base, base + 100))) {
                 return base;
             }
         }
         throw new IllegalStateException("no free block of 100 ports found");
-    }
-
-    private static boolean allFree(int base) {
-        for (int port = base; port < base + 100; port++) {
-            try (ServerSocket socket = new ServerSocket(port)) {
-                socket.setReuseAddress(true);
-            } catch (IOException taken) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -31,7 +31,7 @@ import java.util.zip.ZipInputStream;
  * ({@code jboss.server.base.dir}), and all of its ports are shifted by one free offset
  * ({@code jboss.socket.binding.port-offset}).
  */
-public final class WildFlyServer implements AutoCloseable {
+public final class WildFlyServer implements FullServer {
 
     /** The standard ports of standalone.xml: http, https, management http/https, ajp, transactions. */
     private static final int[] STANDARD_PORTS = {8080, 8443, 9990, 9993, 8009, 4712, 4713};
@@ -51,7 +51,10 @@ public final class WildFlyServer implements AutoCloseable {
 
     /** Unpacks WildFly under {@code installRoot} (once), then starts a fresh standalone server. */
     public static WildFlyServer start(Path installRoot, Path work) {
-        Path home = unpack(Path.of(System.getProperty("wildfly.zip")), installRoot);
+        Path home = Distribution.unpack(Path.of(System.getProperty("wildfly.zip")), installRoot);
+        if (!Files.isRegularFile(home.resolve("bin/standalone.sh"))) {
+            throw new IllegalStateException("no bin/standalone.sh in " + home);
+        }
         Path base = work.resolve("standalone");
         copyTree(home.resolve("standalone"), base);
         WildFlyServer server = new WildFlyServer(home, base, work, freeOffset());
@@ -123,25 +126,18 @@ public final class WildFlyServer implements AutoCloseable {
     }
 
     /** {@code jboss-cli.sh --command="deploy FILE"}. */
+    @Override
     public void deploy(File archive) {
         cli(List.of("--command=deploy " + archive.getAbsolutePath()), Map.of(), false, "deploy-" + archive.getName());
     }
 
+    @Override
     public int httpPort() {
         return 8080 + offset;
     }
 
     public int managementPort() {
         return 9990 + offset;
-    }
-
-    /** Latchkey's web module. */
-    public URL latchkey() {
-        try {
-            return URI.create("http://localhost:" + httpPort() + "/auth/").toURL();
-        } catch (java.net.MalformedURLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public Path serverLog() {
@@ -233,45 +229,6 @@ public final class WildFlyServer implements AutoCloseable {
         }
     }
 
-    /** Unpacks the distribution once; a marker file tells a complete unpacking from an interrupted one. */
-    private static Path unpack(Path zip, Path installRoot) {
-        Path marker = installRoot.resolve(zip.getFileName() + ".unpacked");
-        try {
-            if (Files.isRegularFile(marker)) {
-                return installRoot.resolve(Files.readString(marker).strip());
-            }
-            String top = null;
-            try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
-                for (ZipEntry entry; (entry = entries.getNextEntry()) != null;) {
-                    Path target = installRoot.resolve(entry.getName()).normalize();
-                    if (!target.startsWith(installRoot)) {
-                        throw new IOException("entry outside the target: " + entry.getName());
-                    }
-                    if (top == null) {
-                        top = entry.getName().split("/")[0];
-                    }
-                    if (entry.isDirectory()) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.createDirectories(target.getParent());
-                        Files.copy(entries, target, StandardCopyOption.REPLACE_EXISTING);
-                        if (target.getParent().getFileName().toString().equals("bin") && target.toString().endsWith(".sh")) {
-                            target.toFile().setExecutable(true);
-                        }
-                    }
-                }
-            }
-            if (top == null || !Files.isRegularFile(installRoot.resolve(top).resolve("bin/standalone.sh"))) {
-                throw new IOException("no bin/standalone.sh in " + zip);
-            }
-            Files.writeString(marker, top);
-            return installRoot.resolve(top);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot unpack " + zip, e);
-        }
-    }
-
-    /** Copies the pristine standalone/ directory: configuration and deployments, no data, logs or tmp. */
     private static void copyTree(Path from, Path to) {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path source : (Iterable<Path>) paths::iterator) {
@@ -294,22 +251,11 @@ public final class WildFlyServer implements AutoCloseable {
     /** A port offset under which every standard port of standalone.xml is free now. */
     private static int freeOffset() {
         for (int attempt = 0; attempt < 50; attempt++) {
-            int offset = 100 * ThreadLocalRandom.current().nextInt(100, 500);
-            if (allFree(offset)) {
+            int offset = 100 * ThreadLocalRandom.current().nextInt(100, 220);
+            if (Distribution.allFree(java.util.Arrays.stream(STANDARD_PORTS).map(port -> port + offset))) {
                 return offset;
             }
         }
         throw new IllegalStateException("no port offset with all of WildFly's ports free");
-    }
-
-    private static boolean allFree(int offset) {
-        for (int port : STANDARD_PORTS) {
-            try (ServerSocket socket = new ServerSocket(port + offset)) {
-                socket.setReuseAddress(true);
-            } catch (IOException taken) {
-                return false;
-            }
-        }
-        return true;
     }
 }
