@@ -8,7 +8,8 @@
 #   LATCHKEY_DB_SCHEMA  default latchkey
 #   LATCHKEY_RP_ORIGINS default http://localhost:8080;  LATCHKEY_WEBAUTHN_ALLOW_ORIGIN_PORT default false
 #   LATCHKEY_MASTER_KEY default: a new random key (openssl rand -base64 32); kept only encrypted
-#   CS_PASSWORD       the credential store's password (default: a random one, printed once)
+#   CS_PASSWORD       the credential store's password, for a new store (default: a random one); kept
+#                     in configuration/latchkey-credential-store.password (mode 600), read by {EXT}cat
 #   LATCHKEY_BOOTSTRAP_ADMIN_USERNAME, LATCHKEY_BOOTSTRAP_ADMIN_PASSWORD   the first administrator
 #                     (optional); the password is kept only encrypted, as the master key is
 #   LATCHKEY_SETTINGS a properties file of further settings (name=value, # comments), each set as a
@@ -30,8 +31,13 @@ else
   master_key="${LATCHKEY_MASTER_KEY:-$(openssl rand -base64 32)}"
 fi
 commands="$(mktemp)"; props="$(mktemp)"; chmod 600 "$commands" "$props"; trap 'rm -f "$commands" "$props"' EXIT
-cs_password="${CS_PASSWORD:-$(openssl rand -hex 16)}"
-[ -n "${CS_PASSWORD:-}" ] || echo "Credential store password (keep it): $cs_password"
+# The credential store's own password lives in a file only this user can read, beside
+# standalone.xml; the store reads it with {EXT}cat, so standalone.xml holds no secret at all.
+config_dir="$(cli --command=':resolve-expression(expression=${jboss.server.config.dir})' \
+  | sed -n 's/.*"result" => "\(.*\)".*/\1/p')"
+[ -d "$config_dir" ] || { echo "cannot find the server's configuration directory" >&2; exit 1; }
+cs_password_file="$config_dir/latchkey-credential-store.password"
+[ -f "$cs_password_file" ] || (umask 077; printf '%s' "${CS_PASSWORD:-$(openssl rand -hex 16)}" > "$cs_password_file")
 
 # Secrets as ENC:: expressions: a secret key in a secret-key credential store encrypts them.
 cli <<CLI >/dev/null
@@ -92,7 +98,7 @@ pg.driver.jar=$driver
 db.url=${DB_URL:-jdbc:postgresql://127.0.0.1:5432/test}
 db.user=${DB_USER:-postgres}
 db.password=${DB_PASSWORD:-}
-cs.password=$cs_password
+cs.password={EXT}cat $cs_password_file
 latchkey.rp.origins=${LATCHKEY_RP_ORIGINS:-http://localhost:8080}
 latchkey.webauthn.allow-origin-port=${LATCHKEY_WEBAUTHN_ALLOW_ORIGIN_PORT:-false}
 latchkey.db.schema=${LATCHKEY_DB_SCHEMA:-latchkey}

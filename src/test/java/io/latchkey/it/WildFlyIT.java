@@ -26,6 +26,7 @@ import io.latchkey.it.support.WildFlyServer;
 @ExtendWith(RequiresDatabase.class)
 class WildFlyIT extends DeployedEarChecks {
 
+    private static final String CS_PASSWORD = "credential-store-" + Long.toString(System.nanoTime(), 36);
     private static final String DB_PASSWORD = "unused-with-trust-auth-" + Long.toString(System.nanoTime(), 36);
 
     private static WildFlyServer wildfly;
@@ -52,7 +53,7 @@ class WildFlyIT extends DeployedEarChecks {
                 Map.entry("DB_USER", System.getProperty("it.pg.user")),
                 // The test database trusts local connections; the credential still has to exist.
                 Map.entry("DB_PASSWORD", DB_PASSWORD),
-                Map.entry("CS_PASSWORD", "credential-store-test-password"),
+                Map.entry("CS_PASSWORD", CS_PASSWORD),
                 Map.entry("LATCHKEY_DB_SCHEMA", schema),
                 Map.entry("LATCHKEY_DATA_DIR", work.resolve("latchkey-data").toString()),
                 Map.entry("LATCHKEY_RP_ORIGINS", "http://localhost:" + wildfly.httpPort()),
@@ -76,8 +77,8 @@ class WildFlyIT extends DeployedEarChecks {
         assertThat(xml).contains("name=\"latchkey.master-key\" value=\"${ENC::");
         assertThat(xml).contains("name=\"latchkey.bootstrap-admin.password\" value=\"${ENC::");
         assertThat(xml).contains("name=\"latchkey.password.bcrypt-cost\" value=\"10\"");
-        // The credential store's own password is in standalone.xml in clear (latchkey.cli: mask it in production).
-        assertThat(xml).doesNotContain(masterKey, DB_PASSWORD, System.getProperty("it.admin.password"));
-        assertThat(Files.readString(wildfly.serverLog())).doesNotContain(masterKey, DB_PASSWORD, System.getProperty("it.admin.password"));
+        assertThat(xml).contains("clear-text=\"{EXT}cat ");
+        assertThat(xml).doesNotContain(masterKey, DB_PASSWORD, CS_PASSWORD, System.getProperty("it.admin.password"));
+        assertThat(Files.readString(wildfly.serverLog())).doesNotContain(masterKey, DB_PASSWORD, CS_PASSWORD, System.getProperty("it.admin.password"));
     }
 }
