@@ -23,9 +23,11 @@ cp="$root/bench/verifier/target/classes:$(cat "$root/bench/verifier/target/class
 java -cp "$cp" org.openjdk.jmh.Main 'VerifierBenchmark|BcryptBenchmark' -rf json -rff "$work/jmh.json" | tee "$work/jmh.txt"
 
 echo "== Load run"
+# The embedded default, as start.sh sets it up: H2 in the run's data directory.
+LATCHKEY_DATA_DIR="$work/data" "$root/server-config/micro/boot-commands.sh" "$work/pre-boot.asadmin"
 java -Xmx512m -Dlatchkey.data-dir="$work/data" -jar "$micro_jar" --nocluster --port "$port" \
   --deploy "$root/auth-web/target/auth.war" --deploy "$root/bench/legacy-app/target/legacy.war" \
-  --prebootcommandfile "$root/server-config/micro/pre-boot-commands.asadmin" > "$work/micro.log" 2>&1 &
+  --prebootcommandfile "$work/pre-boot.asadmin" > "$work/micro.log" 2>&1 &
 micro=$!
 trap 'kill $micro 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
