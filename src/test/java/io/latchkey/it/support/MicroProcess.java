@@ -66,6 +66,10 @@ public final class MicroProcess implements AutoCloseable {
                     "--port", Integer.toString(port), "--nohostaware",
                     "--prebootcommandfile", bootCommands.toString(),
                     "--addlibs", System.getProperty("postgresql.driver")));
+            if (!microOptions.contains("--clustername")) {
+                // Only the cluster suite forms a data grid; others must not join one on the test machine.
+                command.add("--nocluster");
+            }
             command.addAll(microOptions);
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
@@ -119,8 +123,10 @@ public final class MicroProcess implements AutoCloseable {
     }
 
     private void awaitReady() {
-        HttpClient http = HttpClient.newHttpClient();
+        // HTTP/1.1 as every client of the suites: the default would first offer an h2c upgrade.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Instant deadline = Instant.now().plus(BOOT_TIMEOUT);
+        String lastAnswer = "no answer yet";
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited during boot; see " + log);
@@ -131,16 +137,33 @@ public final class MicroProcess implements AutoCloseable {
                 if (reply.statusCode() == 200) {
                     return;
                 }
+                lastAnswer = "HTTP " + reply.statusCode();
             } catch (IOException | java.net.URISyntaxException notYet) {
-                // still booting
+                lastAnswer = notYet.toString();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
             sleep(500);
         }
+        Path threads = log.resolveSibling(log.getFileName() + ".threads");
+        dumpThreads(threads);
         close();
-        throw new IllegalStateException("Payara Micro did not become ready in " + BOOT_TIMEOUT + "; see " + log);
+        throw new IllegalStateException("Payara Micro did not become ready in " + BOOT_TIMEOUT + " (last: " + lastAnswer
+                + "); see " + log + " and " + threads);
+    }
+
+    /** A thread dump of the server, for a boot that never ends. */
+    private void dumpThreads(Path file) {
+        try {
+            new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).redirectOutput(file.toFile()).start().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // The message still names the log.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Ends the process at once, as a crash or a power cut would. */
