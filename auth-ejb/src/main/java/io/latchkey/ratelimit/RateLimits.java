@@ -20,7 +20,6 @@ import jakarta.persistence.PersistenceException;
 import io.latchkey.ratelimit.internal.WindowCounter;
 import io.latchkey.ratelimit.internal.WindowHits;
 import io.latchkey.request.CurrentRequest;
-import io.latchkey.request.RequestOrigin;
 
 /**
  * The rate limits, charged at the start of each limited call: over the limit, it throws

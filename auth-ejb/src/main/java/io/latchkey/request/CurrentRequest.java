@@ -2,7 +2,6 @@ package io.latchkey.request;
 
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 
 /**
