@@ -70,4 +70,19 @@ public final class Distribution {
             }
         });
     }
+
+    /**
+     * A multiple of 100 between 10,000 and 21,900 at which every port of {@code portsAt} is free
+     * now: a port base or offset for a whole server, whose ports then stay below the kernel's
+     * ephemeral range.
+     */
+    public static int freeBlock(java.util.function.IntFunction<IntStream> portsAt) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int block = 100 * java.util.concurrent.ThreadLocalRandom.current().nextInt(100, 220);
+            if (allFree(portsAt.apply(block))) {
+                return block;
+            }
+        }
+        throw new IllegalStateException("no free block of ports found");
+    }
 }

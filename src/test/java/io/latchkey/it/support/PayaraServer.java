@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,7 +32,8 @@ public final class PayaraServer implements FullServer {
     /** Unpacks Payara Server under {@code installRoot} (once), then creates and starts a fresh domain. */
     public static PayaraServer start(Path installRoot, Path work) {
         Path home = Distribution.unpack(Path.of(System.getProperty("payara.server.zip")), installRoot);
-        PayaraServer server = new PayaraServer(home, freePortBlock(), work);
+        PayaraServer server = new PayaraServer(home,
+                Distribution.freeBlock(base -> java.util.stream.IntStream.range(base, base + 100)), work);
         server.asadmin(List.of("delete-domain", DOMAIN), Map.of(), true);
         server.asadmin(List.of("create-domain", "--nopassword", "--portbase", Integer.toString(server.portBase), DOMAIN), Map.of(), false);
         server.asadmin(List.of("start-domain", DOMAIN), Map.of(), false);
@@ -108,16 +108,5 @@ public final class PayaraServer implements FullServer {
 
     private Path asadminPath() {
         return home.resolve("bin/asadmin");
-    }
-
-    /** A port base whose hundred ports are all free now. */
-    private static int freePortBlock() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base = 100 * ThreadLocalRandom.current().nextInt(200, 320);
-            if (Distribution.allFree(java.util.stream.IntStream.range(base, base + 100))) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no free block of 100 ports found");
     }
 }

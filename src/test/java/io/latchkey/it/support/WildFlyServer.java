@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -52,7 +51,8 @@ public final class WildFlyServer implements FullServer {
         }
         Path base = work.resolve("standalone");
         copyTree(home.resolve("standalone"), base);
-        WildFlyServer server = new WildFlyServer(home, base, work, freeOffset());
+        WildFlyServer server = new WildFlyServer(home, base, work,
+                Distribution.freeBlock(offset -> java.util.Arrays.stream(STANDARD_PORTS).map(port -> port + offset)));
         try {
             server.boot();
             return server;
@@ -243,14 +243,4 @@ public final class WildFlyServer implements FullServer {
         }
     }
 
-    /** A port offset under which every standard port of standalone.xml is free now. */
-    private static int freeOffset() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int offset = 100 * ThreadLocalRandom.current().nextInt(100, 220);
-            if (Distribution.allFree(java.util.Arrays.stream(STANDARD_PORTS).map(port -> port + offset))) {
-                return offset;
-            }
-        }
-        throw new IllegalStateException("no port offset with all of WildFly's ports free");
-    }
 }
