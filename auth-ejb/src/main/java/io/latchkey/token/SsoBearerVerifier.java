@@ -48,7 +48,7 @@ final class SsoBearerVerifier implements BearerVerifier {
                 return Optional.empty();
             }
             accepted = new Accepted(verified.sessionId(), verified.expiresAt(),
-                    new Caller(verified.username(), verified.groups(), claims(verified, token)));
+                    new Caller(verified.username(), verified.groups(), claims(verified)));
             cache.put(token, accepted, clock.instant());
         }
         if (revoked.contains(accepted.sessionId())) {
@@ -61,10 +61,12 @@ final class SsoBearerVerifier implements BearerVerifier {
     private record Accepted(UUID sessionId, Instant expiresAt, Caller caller) {
     }
 
-    /** The claims as MicroProfile JWT's JsonWebToken presents them: numbers as Long, lists as Sets. */
-    private static Map<String, Object> claims(VerifiedToken token, String raw) {
+    /**
+     * The claims as MicroProfile JWT's JsonWebToken presents them: numbers as Long, lists as Sets.
+     * Not the raw token: the cache keeps no token, so the module adds it from the request.
+     */
+    private static Map<String, Object> claims(VerifiedToken token) {
         Map<String, Object> claims = new HashMap<>();
-        claims.put("raw_token", raw);
         claims.put("iss", token.issuer());
         claims.put("sub", token.accountId().toString());
         claims.put("upn", token.username());

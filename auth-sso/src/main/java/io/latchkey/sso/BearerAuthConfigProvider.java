@@ -44,35 +44,18 @@ final class BearerAuthConfigProvider implements AuthConfigProvider {
 
     private final class Config implements ServerAuthConfig {
         private final String appContext;
-        private final CallbackHandler handler;
+        private final ServerAuthContext context;
 
         Config(String appContext, CallbackHandler handler) {
             this.appContext = appContext;
-            this.handler = handler;
+            this.context = context(handler);
         }
 
+        /** The container asks for a context on every request; the module keeps no per-request state, so one serves all. */
         @Override
         public ServerAuthContext getAuthContext(String authContextId, Subject serviceSubject,
-                @SuppressWarnings("rawtypes") Map properties) throws AuthException {
-            BearerTokenAuthModule module = new BearerTokenAuthModule(verifier, options);
-            module.initialize(null, null, handler, properties);
-            return new ServerAuthContext() {
-                @Override
-                public AuthStatus validateRequest(MessageInfo messageInfo, Subject clientSubject, Subject service)
-                        throws AuthException {
-                    return module.validateRequest(messageInfo, clientSubject, service);
-                }
-
-                @Override
-                public AuthStatus secureResponse(MessageInfo messageInfo, Subject service) {
-                    return module.secureResponse(messageInfo, service);
-                }
-
-                @Override
-                public void cleanSubject(MessageInfo messageInfo, Subject subject) {
-                    module.cleanSubject(messageInfo, subject);
-                }
-            };
+                @SuppressWarnings("rawtypes") Map properties) {
+            return context;
         }
 
         @Override
@@ -99,6 +82,28 @@ final class BearerAuthConfigProvider implements AuthConfigProvider {
         public boolean isProtected() {
             return false;
         }
+    }
+
+    private ServerAuthContext context(CallbackHandler handler) {
+        BearerTokenAuthModule module = new BearerTokenAuthModule(verifier, options);
+        module.initialize(null, null, handler, Map.of());
+        return new ServerAuthContext() {
+            @Override
+            public AuthStatus validateRequest(MessageInfo messageInfo, Subject clientSubject, Subject service)
+                    throws AuthException {
+                return module.validateRequest(messageInfo, clientSubject, service);
+            }
+
+            @Override
+            public AuthStatus secureResponse(MessageInfo messageInfo, Subject service) {
+                return module.secureResponse(messageInfo, service);
+            }
+
+            @Override
+            public void cleanSubject(MessageInfo messageInfo, Subject subject) {
+                module.cleanSubject(messageInfo, subject);
+            }
+        };
     }
 
     /** Registers with the server's factory; what it returns are the ids to remove again. */

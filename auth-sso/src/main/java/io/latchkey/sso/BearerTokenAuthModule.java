@@ -3,6 +3,7 @@ package io.latchkey.sso;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -67,7 +68,7 @@ public final class BearerTokenAuthModule implements ServerAuthModule {
         Optional<String> token = token(request);
         Optional<Caller> caller = token.flatMap(verifier::verify);
         if (caller.isPresent()) {
-            authenticate(clientSubject, caller.get());
+            authenticate(clientSubject, Principals.of(caller.get(), token.get()), caller.get().groups());
             @SuppressWarnings("unchecked")
             Map<String, Object> map = messageInfo.getMap();
             map.put(AUTH_TYPE, "BEARER");
@@ -123,10 +124,9 @@ public final class BearerTokenAuthModule implements ServerAuthModule {
         return Optional.of(header.strip());
     }
 
-    private void authenticate(Subject subject, Caller caller) throws AuthException {
-        Principal principal = Principals.of(caller);
+    private void authenticate(Subject subject, Principal principal, List<String> groups) throws AuthException {
         handle(new CallerPrincipalCallback(subject, principal),
-                new GroupPrincipalCallback(subject, caller.groups().toArray(String[]::new)));
+                new GroupPrincipalCallback(subject, groups.toArray(String[]::new)));
     }
 
     private void anonymous(Subject subject) throws AuthException {

@@ -1,9 +1,11 @@
 package io.latchkey.sso;
 
 import java.security.Principal;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -18,8 +20,9 @@ final class Principals {
     private Principals() {
     }
 
-    static Principal of(Caller caller) {
-        return JWT_API ? new TokenPrincipal(caller.name(), caller.claims()) : new NamePrincipal(caller.name());
+    /** {@code token} is the token the caller presented, which {@link Caller} does not carry. */
+    static Principal of(Caller caller, String token) {
+        return JWT_API ? new TokenPrincipal(caller.name(), caller.claims(), token) : new NamePrincipal(caller.name());
     }
 
     private static boolean apiPresent() {
@@ -36,17 +39,21 @@ final class Principals {
     }
 
     /** The token's claims behind the MicroProfile JWT interface; its name is the token's {@code upn}. */
-    record TokenPrincipal(String getName, Map<String, Object> claims) implements JsonWebToken {
+    record TokenPrincipal(String getName, Map<String, Object> claims, String rawToken) implements JsonWebToken {
+
+        private static final String RAW_TOKEN = Claims.raw_token.name();
 
         @Override
         public Set<String> getClaimNames() {
-            return claims.keySet();
+            Set<String> names = new HashSet<>(claims.keySet());
+            names.add(RAW_TOKEN);
+            return Set.copyOf(names);
         }
 
         @Override
         @SuppressWarnings("unchecked")
         public <T> T getClaim(String claimName) {
-            return (T) claims.get(claimName);
+            return (T) (RAW_TOKEN.equals(claimName) ? rawToken : claims.get(claimName));
         }
     }
 }

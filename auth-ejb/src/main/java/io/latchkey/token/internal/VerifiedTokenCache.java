@@ -1,10 +1,10 @@
 package io.latchkey.token.internal;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -16,9 +16,11 @@ import java.util.function.Function;
  */
 public final class VerifiedTokenCache<V> {
 
+    private static final MessageDigest SHA_256 = sha256();
+
     private final int capacity;
     private final Function<V, Instant> expiry;
-    private final Map<String, V> entries = new ConcurrentHashMap<>();
+    private final Map<Digest, V> entries = new ConcurrentHashMap<>();
 
     public VerifiedTokenCache(int capacity, Function<V, Instant> expiry) {
         this.capacity = capacity;
@@ -26,7 +28,7 @@ public final class VerifiedTokenCache<V> {
     }
 
     public V get(String token, Instant now) {
-        String key = key(token);
+        Digest key = Digest.of(token);
         V cached = entries.get(key);
         if (cached != null && !now.isBefore(expiry.apply(cached))) {
             entries.remove(key);
@@ -43,17 +45,39 @@ public final class VerifiedTokenCache<V> {
                 entries.clear();
             }
         }
-        entries.put(key(token), value);
+        entries.put(Digest.of(token), value);
     }
 
     public int size() {
         return entries.size();
     }
 
-    private static String key(String token) {
+    /** A SHA-256 as four longs: compared and hashed without encoding it. */
+    private record Digest(long first, long second, long third, long fourth) {
+
+        /*
+         * ISO-8859-1 copies a Latin-1 string's bytes as they are, where US-ASCII or UTF-8 would check
+         * every character first. Characters it cannot map become '?', which no JWT contains, so no
+         * other string can take a cached token's key.
+         */
+        static Digest of(String token) {
+            ByteBuffer digest = ByteBuffer.wrap(copy(SHA_256).digest(token.getBytes(StandardCharsets.ISO_8859_1)));
+            return new Digest(digest.getLong(), digest.getLong(), digest.getLong(), digest.getLong());
+        }
+    }
+
+    /** A clone of an unused digest skips the provider look-up {@link MessageDigest#getInstance} makes on every call. */
+    private static MessageDigest copy(MessageDigest prototype) {
         try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+            return (MessageDigest) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
