@@ -112,6 +112,6 @@ public class RevokedSessions {
     }
 
     private Duration liveTokenWindow() {
-        return tokens.accessTtl().plus(tokens.clockSkew()).plus(POLL_OVERLAP);
+        return tokens.lifetimes().access().plus(tokens.clockSkew()).plus(POLL_OVERLAP);
     }
 }

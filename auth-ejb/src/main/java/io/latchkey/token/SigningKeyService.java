@@ -85,13 +85,14 @@ public class SigningKeyService {
     @PostConstruct
     void start() {
         rotateIfDue();
-        verifier = new AccessTokenVerifier(settings.issuer(), settings.audience(), settings.algorithm(),
+        verifier = new AccessTokenVerifier(settings.issuer(), settings.audience(), settings.signing().algorithm(),
                 settings.clockSkew(), keys(), clock);
         LOG.info(() -> "Latchkey tokens: issuer " + settings.issuer() + ", audience " + settings.audience()
-                + ", " + settings.algorithm() + ", access " + settings.accessTtl() + ", refresh " + settings.refreshTtl()
+                + ", " + settings.signing().algorithm() + ", access " + settings.lifetimes().access()
+                + ", refresh " + settings.lifetimes().refresh()
                 + ", signing key " + ring.issuer().keyId()
-                + settings.keystore().map(k -> " from " + k)
-                        .or(() -> settings.keyFile().map(f -> " from " + f))
+                + settings.signing().keystore().map(k -> " from " + k)
+                        .or(() -> settings.signing().keyFile().map(f -> " from " + f))
                         .orElse(" (generated, sealed in the database)"));
     }
 
@@ -118,11 +119,12 @@ public class SigningKeyService {
         Instant now = clock.instant();
         List<SigningKeyEntity> keys = new ArrayList<>(em.createNamedQuery(SigningKeyEntity.ALL, SigningKeyEntity.class).getResultList());
         JWK signing;
-        if (settings.keystore().isPresent() || settings.keyFile().isPresent()) {
-            signing = settings.keystore().isPresent() ? loadKeystoreKey(settings.keystore().get()) : loadPemKey(settings.keyFile().get());
+        TokenSettings.SigningKeys configured = settings.signing();
+        if (configured.keystore().isPresent() || configured.keyFile().isPresent()) {
+            signing = configured.keystore().isPresent() ? loadKeystoreKey(configured.keystore().get()) : loadPemKey(configured.keyFile().get());
             String kid = signing.getKeyID();
             if (keys.stream().noneMatch(k -> k.kid().equals(kid))) {
-                SigningKeyEntity recorded = new SigningKeyEntity(kid, settings.algorithm().name(),
+                SigningKeyEntity recorded = new SigningKeyEntity(kid, settings.signing().algorithm().name(),
                         signing.toPublicJWK().toJSONString(), null, now);
                 em.persist(recorded);
                 keys.add(0, recorded);
@@ -130,19 +132,19 @@ public class SigningKeyService {
         } else {
             Optional<SigningKeyEntity> active = keys.stream()
                     .filter(k -> !k.retired() && k.privateSealed() != null)
-                    .filter(k -> k.algorithm().equals(settings.algorithm().name()))
-                    .filter(k -> k.createdAt().plus(settings.keyMaxAge()).isAfter(now))
+                    .filter(k -> k.algorithm().equals(settings.signing().algorithm().name()))
+                    .filter(k -> k.createdAt().plus(settings.signing().maxAge()).isAfter(now))
                     .findFirst();
             if (active.isPresent()) {
                 signing = unseal(active.get());
             } else {
                 signing = generate();
-                SigningKeyEntity created = new SigningKeyEntity(signing.getKeyID(), settings.algorithm().name(),
+                SigningKeyEntity created = new SigningKeyEntity(signing.getKeyID(), settings.signing().algorithm().name(),
                         signing.toPublicJWK().toJSONString(),
                         vault.seal(signing.toJSONString().getBytes(StandardCharsets.UTF_8), aad(signing.getKeyID())), now);
                 em.persist(created);
                 keys.add(0, created);
-                LOG.info(() -> "Latchkey generated a new " + settings.algorithm() + " signing key " + created.kid());
+                LOG.info(() -> "Latchkey generated a new " + settings.signing().algorithm() + " signing key " + created.kid());
             }
         }
         String signingKid = signing.getKeyID();
@@ -163,7 +165,7 @@ public class SigningKeyService {
     }
 
     private List<JWK> verificationKeys(List<SigningKeyEntity> keys, Instant now) {
-        Duration stillLive = settings.accessTtl().plus(settings.clockSkew());
+        Duration stillLive = settings.lifetimes().access().plus(settings.clockSkew());
         List<JWK> result = new ArrayList<>();
         for (SigningKeyEntity key : keys) {
             if (key.retiredAt() == null || key.retiredAt().plus(stillLive).isAfter(now)) {
@@ -191,7 +193,7 @@ public class SigningKeyService {
 
     private JWK generate() {
         try {
-            return switch (settings.algorithm()) {
+            return switch (settings.signing().algorithm()) {
                 case RS256 -> new RSAKeyGenerator(RSA_BITS).keyUse(KeyUse.SIGNATURE).keyIDFromThumbprint(true).generate();
                 case ES256 -> new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).keyIDFromThumbprint(true).generate();
             };
@@ -219,16 +221,16 @@ public class SigningKeyService {
             char[] password = keystore.password().toCharArray();
             store.load(in, password);
             String alias = keystore.alias().orElseGet(() -> firstKeyAlias(store));
-            JWK loaded = switch (settings.algorithm()) {
+            JWK loaded = switch (settings.signing().algorithm()) {
                 case RS256 -> RSAKey.load(store, alias, password);
                 case ES256 -> ECKey.load(store, alias, password);
             };
             if (loaded == null || !loaded.isPrivate()) {
                 throw new InvalidSettingException(TokenSettings.KEYSTORE_ALIAS,
-                        "no " + settings.algorithm() + " private key under alias '" + alias + "'");
+                        "no " + settings.signing().algorithm() + " private key under alias '" + alias + "'");
             }
             String kid = loaded.computeThumbprint().toString();
-            return switch (settings.algorithm()) {
+            return switch (settings.signing().algorithm()) {
                 case RS256 -> new RSAKey.Builder(loaded.toRSAKey()).keyID(kid).keyUse(KeyUse.SIGNATURE).build();
                 case ES256 -> new ECKey.Builder(loaded.toECKey()).keyID(kid).keyUse(KeyUse.SIGNATURE).build();
             };
@@ -240,10 +242,10 @@ public class SigningKeyService {
     private JWK loadPemKey(java.nio.file.Path file) {
         try {
             JWK key = PemKeys.parse(Files.readString(file, StandardCharsets.US_ASCII));
-            boolean fits = settings.algorithm() == SigningAlgorithm.RS256 ? key instanceof RSAKey
+            boolean fits = settings.signing().algorithm() == SigningAlgorithm.RS256 ? key instanceof RSAKey
                     : key instanceof ECKey ec && Curve.P_256.equals(ec.getCurve());
             if (!fits) {
-                throw new InvalidSettingException(TokenSettings.KEY_FILE, "holds no " + settings.algorithm() + " key pair");
+                throw new InvalidSettingException(TokenSettings.KEY_FILE, "holds no " + settings.signing().algorithm() + " key pair");
             }
             String kid = key.computeThumbprint().toString();
             return key instanceof RSAKey rsa ? new RSAKey.Builder(rsa).keyID(kid).keyUse(KeyUse.SIGNATURE).build()

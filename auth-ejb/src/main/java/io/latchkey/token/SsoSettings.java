@@ -43,7 +43,7 @@ public record SsoSettings(boolean enabled, Set<String> appContexts, String issue
     }
 
     public static SsoSettings from(SettingsReader settings, TokenSettings tokens) {
-        String algorithmName = settings.string(Names.VERIFIER_PUBLIC_KEY_ALGORITHM, tokens.algorithm().name());
+        String algorithmName = settings.string(Names.VERIFIER_PUBLIC_KEY_ALGORITHM, tokens.signing().algorithm().name());
         SigningAlgorithm algorithm;
         try {
             algorithm = SigningAlgorithm.valueOf(algorithmName);

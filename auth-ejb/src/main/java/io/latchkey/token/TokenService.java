@@ -66,7 +66,7 @@ public class TokenService {
         }
         Instant now = clock.instant();
         SessionEntity session = new SessionEntity(UUID.randomUUID(), account.id(), method.amr(), now,
-                now.plus(settings.sessionMaxLifetime()));
+                now.plus(settings.lifetimes().sessionMax()));
         em.persist(session);
         return issue(account, session, now);
     }
@@ -117,11 +117,11 @@ public class TokenService {
 
     /** Whether the caller signed in (not refreshed) within the freshness window. */
     public boolean fresh(VerifiedToken token) {
-        return !token.authTime().plus(settings.freshness()).isBefore(clock.instant());
+        return !token.authTime().plus(settings.lifetimes().freshness()).isBefore(clock.instant());
     }
 
     public Duration freshness() {
-        return settings.freshness();
+        return settings.lifetimes().freshness();
     }
 
     public void logout(VerifiedToken caller) {
@@ -162,12 +162,12 @@ public class TokenService {
 
     private IssuedTokens issue(Account account, SessionEntity session, Instant now) {
         String refreshToken = RefreshTokens.generate();
-        Instant refreshExpiry = min(now.plus(settings.refreshTtl()), session.expiresAt());
+        Instant refreshExpiry = min(now.plus(settings.lifetimes().refresh()), session.expiresAt());
         em.persist(new RefreshTokenEntity(session, RefreshTokens.hash(refreshToken), now, refreshExpiry));
         JwtIssuer issuer = keys.issuer();
         String accessToken = issuer.issue(new JwtIssuer.AccessClaims(account.id(), account.username().value(),
                 account.groups(), session.id(), session.authTime(), session.amr()));
-        return new IssuedTokens(accessToken, settings.accessTtl(), refreshToken,
+        return new IssuedTokens(accessToken, settings.lifetimes().access(), refreshToken,
                 Duration.between(now, refreshExpiry), session.id());
     }
 

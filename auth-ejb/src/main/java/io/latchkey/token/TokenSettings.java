@@ -10,12 +10,10 @@ import io.latchkey.config.InvalidSettingException;
 import io.latchkey.config.SettingsReader;
 
 /**
- * How tokens are issued: issuer, audience, lifetimes, algorithm and where the signing key comes
- * from. The defaults fit a co-deployed verifier without any setting.
+ * How tokens are issued: issuer, audience, lifetimes, clock skew, and the signing key. The defaults
+ * fit a co-deployed verifier without any setting.
  */
-public record TokenSettings(String issuer, String audience, Duration accessTtl, Duration refreshTtl,
-        Duration sessionMaxLifetime, Duration freshness, Duration clockSkew, SigningAlgorithm algorithm,
-        Duration keyMaxAge, Optional<KeystoreSettings> keystore, Optional<Path> keyFile) {
+public record TokenSettings(String issuer, String audience, Lifetimes lifetimes, Duration clockSkew, SigningKeys signing) {
 
     public static final String ISSUER = "latchkey.issuer";
     public static final String AUDIENCE = "latchkey.audience";
@@ -44,17 +42,33 @@ public record TokenSettings(String issuer, String audience, Duration accessTtl, 
     static final Duration DEFAULT_KEY_MAX_AGE = Duration.ofDays(90);
 
     public TokenSettings {
-        if (refreshTtl.compareTo(accessTtl) < 0) {
-            throw new InvalidSettingException(REFRESH_TTL, "must not be shorter than " + ACCESS_TTL);
-        }
-        if (sessionMaxLifetime.compareTo(accessTtl) < 0) {
-            throw new InvalidSettingException(SESSION_MAX_LIFETIME, "must not be shorter than " + ACCESS_TTL);
-        }
-        if (keystore.isPresent() && keyFile.isPresent()) {
-            throw new InvalidSettingException(KEY_FILE, "set either " + KEYSTORE_PATH + " or " + KEY_FILE + ", not both");
-        }
-        if (keyMaxAge.compareTo(accessTtl.multipliedBy(2)) < 0) {
+        if (signing.maxAge().compareTo(lifetimes.access().multipliedBy(2)) < 0) {
             throw new InvalidSettingException(KEY_MAX_AGE, "must be at least twice " + ACCESS_TTL);
+        }
+    }
+
+    /**
+     * How long things last: an access token, a refresh token, a session however often refreshed, and
+     * a sign-in counting as fresh for sensitive operations.
+     */
+    public record Lifetimes(Duration access, Duration refresh, Duration sessionMax, Duration freshness) {
+        public Lifetimes {
+            if (refresh.compareTo(access) < 0) {
+                throw new InvalidSettingException(REFRESH_TTL, "must not be shorter than " + ACCESS_TTL);
+            }
+            if (sessionMax.compareTo(access) < 0) {
+                throw new InvalidSettingException(SESSION_MAX_LIFETIME, "must not be shorter than " + ACCESS_TTL);
+            }
+        }
+    }
+
+    /** The signing algorithm, how old a generated key may grow, or where an operator's key is. */
+    public record SigningKeys(SigningAlgorithm algorithm, Duration maxAge, Optional<KeystoreSettings> keystore,
+            Optional<Path> keyFile) {
+        public SigningKeys {
+            if (keystore.isPresent() && keyFile.isPresent()) {
+                throw new InvalidSettingException(KEY_FILE, "set either " + KEYSTORE_PATH + " or " + KEY_FILE + ", not both");
+            }
         }
     }
 
@@ -81,15 +95,17 @@ public record TokenSettings(String issuer, String audience, Duration accessTtl, 
         return new TokenSettings(
                 issuer,
                 settings.string(AUDIENCE, DEFAULT_AUDIENCE),
-                settings.duration(ACCESS_TTL, DEFAULT_ACCESS_TTL, Duration.ofMinutes(1)),
-                settings.duration(REFRESH_TTL, DEFAULT_REFRESH_TTL, Duration.ofMinutes(5)),
-                settings.duration(SESSION_MAX_LIFETIME, DEFAULT_SESSION_MAX_LIFETIME, Duration.ofMinutes(5)),
-                settings.duration(FRESHNESS, DEFAULT_FRESHNESS, Duration.ofSeconds(1)),
+                new Lifetimes(
+                        settings.duration(ACCESS_TTL, DEFAULT_ACCESS_TTL, Duration.ofMinutes(1)),
+                        settings.duration(REFRESH_TTL, DEFAULT_REFRESH_TTL, Duration.ofMinutes(5)),
+                        settings.duration(SESSION_MAX_LIFETIME, DEFAULT_SESSION_MAX_LIFETIME, Duration.ofMinutes(5)),
+                        settings.duration(FRESHNESS, DEFAULT_FRESHNESS, Duration.ofSeconds(1))),
                 settings.duration(CLOCK_SKEW, DEFAULT_CLOCK_SKEW, Duration.ZERO),
-                algorithm,
-                settings.duration(KEY_MAX_AGE, DEFAULT_KEY_MAX_AGE, Duration.ofHours(1)),
-                keystore,
-                settings.optional(KEY_FILE).map(Path::of));
+                new SigningKeys(
+                        algorithm,
+                        settings.duration(KEY_MAX_AGE, DEFAULT_KEY_MAX_AGE, Duration.ofHours(1)),
+                        keystore,
+                        settings.optional(KEY_FILE).map(Path::of)));
     }
 
     /** A PKCS#12 keystore holding the signing key pair. */

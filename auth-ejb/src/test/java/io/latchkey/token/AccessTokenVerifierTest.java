@@ -55,7 +55,7 @@ class AccessTokenVerifierTest {
         assertThat(verified.sessionId()).isEqualTo(SESSION);
         assertThat(verified.amr()).containsExactly("pwd");
         assertThat(verified.authTime()).isEqualTo(NOW.minusSeconds(60));
-        assertThat(verified.expiresAt()).isEqualTo(NOW.plus(settings.accessTtl()));
+        assertThat(verified.expiresAt()).isEqualTo(NOW.plus(settings.lifetimes().access()));
     }
 
     @Test
@@ -81,13 +81,13 @@ class AccessTokenVerifierTest {
 
     @Test
     void rejectsAnExpiredTokenBeyondTheClockSkew() {
-        Clock issuedLongAgo = Clock.offset(CLOCK, settings.accessTtl().plus(settings.clockSkew()).plusSeconds(1).negated());
+        Clock issuedLongAgo = Clock.offset(CLOCK, settings.lifetimes().access().plus(settings.clockSkew()).plusSeconds(1).negated());
         assertRejected(issue(settings, KEY, issuedLongAgo));
     }
 
     @Test
     void acceptsATokenExpiredWithinTheClockSkew() {
-        Clock issuedEarlier = Clock.offset(CLOCK, settings.accessTtl().plusSeconds(5).negated());
+        Clock issuedEarlier = Clock.offset(CLOCK, settings.lifetimes().access().plusSeconds(5).negated());
         assertThat(verifier.verify(issue(settings, KEY, issuedEarlier)).username()).isEqualTo("alice");
     }
 
@@ -175,7 +175,7 @@ class AccessTokenVerifierTest {
     private static JWTClaimsSet claims(TokenSettings settings, Instant now) {
         return new JWTClaimsSet.Builder()
                 .issuer(settings.issuer()).audience(settings.audience()).subject(ACCOUNT.toString())
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(settings.accessTtl())))
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(settings.lifetimes().access())))
                 .jwtID(UUID.randomUUID().toString()).claim("upn", "alice").claim("groups", List.of("user"))
                 .claim("sid", SESSION.toString()).claim("auth_time", now.getEpochSecond()).claim("amr", List.of("pwd"))
                 .build();
@@ -188,13 +188,15 @@ class AccessTokenVerifierTest {
     }
 
     private static AccessTokenVerifier verifier(TokenSettings settings, Clock clock) {
-        return new AccessTokenVerifier(settings.issuer(), settings.audience(), settings.algorithm(), settings.clockSkew(),
+        return new AccessTokenVerifier(settings.issuer(), settings.audience(), settings.signing().algorithm(), settings.clockSkew(),
                 new ImmutableJWKSet<>(new JWKSet(KEY.toPublicJWK())), clock);
     }
 
     static TokenSettings settings(String issuer, String audience) {
-        return new TokenSettings(issuer, audience, Duration.ofMinutes(15), Duration.ofDays(14), Duration.ofDays(30),
-                Duration.ofMinutes(5), Duration.ofSeconds(30), SigningAlgorithm.RS256, Duration.ofDays(90), Optional.empty(), Optional.empty());
+        return new TokenSettings(issuer, audience,
+                new TokenSettings.Lifetimes(Duration.ofMinutes(15), Duration.ofDays(14), Duration.ofDays(30), Duration.ofMinutes(5)),
+                Duration.ofSeconds(30),
+                new TokenSettings.SigningKeys(SigningAlgorithm.RS256, Duration.ofDays(90), Optional.empty(), Optional.empty()));
     }
 
     private static RSAKey rsaKey(String kid) {

@@ -34,7 +34,7 @@ public final class JwtIssuer {
         this.settings = settings;
         this.key = privateKey;
         this.clock = clock;
-        this.algorithm = JWSAlgorithm.parse(settings.algorithm().name());
+        this.algorithm = JWSAlgorithm.parse(settings.signing().algorithm().name());
         try {
             this.signer = privateKey instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner((RSAKey) privateKey);
         } catch (JOSEException e) {
@@ -54,7 +54,7 @@ public final class JwtIssuer {
                 .subject(subject.accountId().toString())
                 .audience(settings.audience())
                 .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(settings.accessTtl())))
+                .expirationTime(Date.from(now.plus(settings.lifetimes().access())))
                 .jwtID(UUID.randomUUID().toString())
                 .claim("upn", subject.username())
                 .claim("preferred_username", subject.username())

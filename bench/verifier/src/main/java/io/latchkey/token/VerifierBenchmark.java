@@ -48,13 +48,14 @@ public class VerifierBenchmark {
     @Setup
     public void setUp() throws Exception {
         RSAKey key = new RSAKeyGenerator(2048).keyID("bench").keyUse(KeyUse.SIGNATURE).generate();
-        TokenSettings settings = new TokenSettings("https://login.example.org/auth", "latchkey", Duration.ofMinutes(15),
-                Duration.ofDays(14), Duration.ofDays(30), Duration.ofMinutes(5), Duration.ofSeconds(30),
-                SigningAlgorithm.RS256, Duration.ofDays(90), Optional.empty(), Optional.empty());
+        TokenSettings settings = new TokenSettings("https://login.example.org/auth", "latchkey",
+                new TokenSettings.Lifetimes(Duration.ofMinutes(15), Duration.ofDays(14), Duration.ofDays(30), Duration.ofMinutes(5)),
+                Duration.ofSeconds(30),
+                new TokenSettings.SigningKeys(SigningAlgorithm.RS256, Duration.ofDays(90), Optional.empty(), Optional.empty()));
         Clock clock = Clock.systemUTC();
         token = new JwtIssuer(settings, key, clock).issue(new JwtIssuer.AccessClaims(UUID.randomUUID(), "alice",
                 List.of("user"), UUID.randomUUID(), Instant.now(), AuthMethod.PASSWORD.amr()));
-        verifier = new AccessTokenVerifier(settings.issuer(), settings.audience(), settings.algorithm(), settings.clockSkew(),
+        verifier = new AccessTokenVerifier(settings.issuer(), settings.audience(), settings.signing().algorithm(), settings.clockSkew(),
                 new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK())), clock);
         sso = new SsoBearerVerifier(verifier, new RevocationSet(), clock);
         sso.verify(token);
