@@ -3,8 +3,10 @@ package io.latchkey.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Base64;
 
 import org.jose4j.jwk.RsaJsonWebKey;
@@ -21,6 +23,7 @@ import io.latchkey.it.support.Api;
 import io.latchkey.it.support.Ceremonies;
 import io.latchkey.it.support.FullServer;
 import io.latchkey.it.support.Http;
+import io.latchkey.it.support.LegacyWar;
 import io.latchkey.testing.webauthn.SoftwareAuthenticator;
 import io.latchkey.testing.webauthn.Tamper;
 
@@ -38,6 +41,18 @@ abstract class DeployedEarChecks {
     /** Set by the subclass's set-up: the server with the EAR and the legacy WAR deployed. */
     static FullServer server;
     static Api api;
+
+    /** The PostgreSQL driver jar the tests run with, for the server's configure script. */
+    static String postgresqlDriverJar() throws URISyntaxException {
+        return Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    }
+
+    /** Deploys the EAR and the legacy WAR on the configured {@link #server}, as an operator would. */
+    static void deployLatchkeyAndTheLegacyWar(Path work) {
+        server.deploy(Path.of(System.getProperty("latchkey.ear")).toFile());
+        server.deploy(LegacyWar.writeTo(work));
+        api = new Api(server.latchkey());
+    }
 
     @AfterAll
     static void stopTheServer() {

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.latchkey.it.support.Api;
-import io.latchkey.it.support.LegacyWar;
 import io.latchkey.it.support.PayaraServer;
 import io.latchkey.it.support.RequiresDatabase;
 
@@ -54,13 +53,11 @@ class PayaraServerIT extends DeployedEarChecks {
                 // The test database trusts local connections; the alias still has to exist.
                 "LATCHKEY_DB_PASSWORD", "unused-with-trust-auth",
                 "LATCHKEY_DB_SCHEMA", schema,
-                "LATCHKEY_PG_DRIVER", Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString(),
+                "LATCHKEY_PG_DRIVER", postgresqlDriverJar(),
                 "LATCHKEY_SETTINGS", settings.toString(),
                 "LATCHKEY_BOOTSTRAP_ADMIN_USERNAME", System.getProperty("it.admin.username"),
                 "LATCHKEY_BOOTSTRAP_ADMIN_PASSWORD", System.getProperty("it.admin.password")));
-        server.deploy(Path.of(System.getProperty("latchkey.ear")).toFile());
-        server.deploy(LegacyWar.writeTo(work));
-        api = new Api(server.latchkey());
+        deployLatchkeyAndTheLegacyWar(work);
     }
 
     @Test

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.latchkey.it.support.Api;
-import io.latchkey.it.support.LegacyWar;
 import io.latchkey.it.support.RequiresDatabase;
 import io.latchkey.it.support.WildFlyServer;
 
@@ -58,13 +57,11 @@ class WildFlyIT extends DeployedEarChecks {
                 Map.entry("LATCHKEY_DATA_DIR", work.resolve("latchkey-data").toString()),
                 Map.entry("LATCHKEY_RP_ORIGINS", "http://localhost:" + wildfly.httpPort()),
                 Map.entry("LATCHKEY_MASTER_KEY", masterKey),
-                Map.entry("PG_DRIVER_JAR", Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString()),
+                Map.entry("PG_DRIVER_JAR", postgresqlDriverJar()),
                 Map.entry("LATCHKEY_SETTINGS", settings.toString()),
                 Map.entry("LATCHKEY_BOOTSTRAP_ADMIN_USERNAME", System.getProperty("it.admin.username")),
                 Map.entry("LATCHKEY_BOOTSTRAP_ADMIN_PASSWORD", System.getProperty("it.admin.password"))));
-        server.deploy(Path.of(System.getProperty("latchkey.ear")).toFile());
-        server.deploy(LegacyWar.writeTo(work));
-        api = new Api(server.latchkey());
+        deployLatchkeyAndTheLegacyWar(work);
     }
 
     @Test

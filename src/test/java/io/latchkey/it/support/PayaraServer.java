@@ -1,14 +1,11 @@
 package io.latchkey.it.support;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A domain of Payara Server 6, unpacked from the distribution in the local Maven repository and
@@ -83,27 +80,9 @@ public final class PayaraServer implements FullServer {
     }
 
     private void run(List<String> command, Map<String, String> environment, boolean mayFail, String name) {
-        try {
-            Files.createDirectories(work);
-            Path output = Files.createTempFile(work, name + "-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-            builder.environment().put("AS_JAVA", System.getProperty("java.home"));
-            builder.environment().putAll(environment);
-            Process process = builder.start();
-            if (!process.waitFor(5, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(name + " did not finish in 5 minutes; see " + output);
-            }
-            if (process.exitValue() != 0 && !mayFail) {
-                throw new IllegalStateException(name + " failed (exit " + process.exitValue() + "):\n" + Files.readString(output)
-                        + "\nserver log: " + serverLog());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Map<String, String> withJava = new HashMap<>(environment);
+        withJava.putIfAbsent("AS_JAVA", System.getProperty("java.home"));
+        ToolRun.run(command, withJava, mayFail, name, work, this::serverLog);
     }
 
     private Path asadminPath() {

@@ -182,29 +182,9 @@ public final class WildFlyServer implements FullServer {
     }
 
     private String run(List<String> command, Map<String, String> environment, boolean mayFail, String name) {
-        try {
-            Files.createDirectories(work);
-            Path output = Files.createTempFile(work, name + "-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-            builder.environment().putAll(environment);
-            Process cli = builder.start();
-            if (!cli.waitFor(5, TimeUnit.MINUTES)) {
-                cli.descendants().forEach(ProcessHandle::destroyForcibly);
-                cli.destroyForcibly();
-                throw new IllegalStateException(name + " did not finish in 5 minutes; see " + output + "\nserver log: " + serverLog());
-            }
-            String text = Files.readString(output);
-            if (cli.exitValue() != 0 && !mayFail) {
-                throw new IllegalStateException(name + " failed (exit " + cli.exitValue() + "):\n" + text + "\nserver log: " + serverLog());
-            }
-            return text;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Map<String, String> withJava = new HashMap<>(environment);
+        withJava.putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
+        return ToolRun.run(command, withJava, mayFail, name, work, this::serverLog);
     }
 
     private static String read(Path file) {
