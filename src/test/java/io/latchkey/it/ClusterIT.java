@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.latchkey.it.support.Api;
+import io.latchkey.it.support.Distribution;
 import io.latchkey.it.support.Http;
 import io.latchkey.it.support.LegacyWar;
 import io.latchkey.it.support.MicroProcess;
@@ -67,7 +69,8 @@ class ClusterIT {
                 "latchkey.rate-limit.login", LOGIN_LIMIT + "/PT1M",
                 "latchkey.bootstrap-admin.username", System.getProperty("it.admin.username"),
                 "latchkey.bootstrap-admin.password", System.getProperty("it.admin.password")));
-        int gridPort = MicroProcess.freePort();
+        // Below the ephemeral range the HTTP ports come from, with room for node B's grid port (+1).
+        int gridPort = Distribution.freeBlock(block -> IntStream.rangeClosed(block, block + 1));
         List<String> cluster = List.of("--clustername", "latchkey-it-" + gridPort, "--interfaces", "127.0.0.1",
                 "--startport", Integer.toString(gridPort), "--clustermode", "tcpip:127.0.0.1:" + gridPort);
 

@@ -42,9 +42,10 @@ class HttpsIT {
                 "-dname", "CN=localhost", "-ext", "san=dns:localhost", "-keystore", keystore.toString(),
                 "-storetype", "PKCS12", "-storepass", storePassword).redirectErrorStream(true).start();
         assertThat(keytool.waitFor()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
-        int httpsPort = MicroProcess.freePort();
+        int[] ports = MicroProcess.freePorts(2);
+        int httpsPort = ports[1];
 
-        try (MicroProcess micro = MicroProcess.start(work, Map.of(
+        try (MicroProcess micro = MicroProcess.start(work, ports[0], Map.of(
                 "latchkey.data-dir", work.resolve("data-" + httpsPort).toString(),
                 "latchkey.password.bcrypt-cost", "10",
                 "javax.net.ssl.keyStore", keystore.toString(),
