@@ -1,9 +1,9 @@
 package io.latchkey.token;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
