@@ -46,12 +46,19 @@ class ClusterIT {
 
     private static final String PASSWORD = "violet tram sings backwards";
     private static final int LOGIN_LIMIT = 4;
+    /**
+     * The session-table poll, as slow as a data grid allows: the first poll on a node comes this
+     * long after it deployed, so until then only the grid can tell node B of a revocation on A.
+     */
+    private static final Duration SLOW_POLL = Duration.ofMinutes(5);
 
     private static MicroProcess nodeA;
     private static MicroProcess nodeB;
     private static Api a;
     private static Api b;
     private static URI legacyOnB;
+    /** Before node B started: its first poll of the session table comes {@link #SLOW_POLL} after. */
+    private static java.time.Instant nodeBStarting;
 
     @BeforeAll
     static void startTwoNodesOnOneDatabase() throws Exception {
@@ -67,6 +74,7 @@ class ClusterIT {
                 "latchkey.password.bcrypt-cost", "10",
                 "latchkey.webauthn.allow-origin-port", "true",
                 "latchkey.rate-limit.login", LOGIN_LIMIT + "/PT1M",
+                "latchkey.sso.revocation-poll", SLOW_POLL.toString(),
                 "latchkey.bootstrap-admin.username", System.getProperty("it.admin.username"),
                 "latchkey.bootstrap-admin.password", System.getProperty("it.admin.password")));
         // Below the ephemeral range the HTTP ports come from, with room for node B's grid port (+1).
@@ -77,6 +85,7 @@ class ClusterIT {
         nodeA = MicroProcess.start(work.resolve("a"), settings, cluster);
         List<String> withLegacy = new java.util.ArrayList<>(cluster);
         withLegacy.addAll(List.of("--deploy", LegacyWar.writeTo(work).getAbsolutePath()));
+        nodeBStarting = java.time.Instant.now();
         nodeB = MicroProcess.start(work.resolve("b"), settings, withLegacy);
         a = new Api(nodeA.base());
         b = new Api(nodeB.base());
@@ -100,6 +109,24 @@ class ClusterIT {
             assertThat(log).contains("DG Size: 2");
             assertThat(log).contains("revocations spread through the data grid");
         }
+    }
+
+    /**
+     * Node B cannot have polled the session table yet (its first poll comes {@link #SLOW_POLL}
+     * after it started), so when it refuses the token within 5 seconds of a logout on A, the data
+     * grid told it. Without the broadcast this fails.
+     */
+    @Test
+    @Order(1)
+    void aRevocationOnOneNodeReachesTheOtherThroughTheGridBeforeAnyPoll() {
+        Session session = signUpAndIn(a, "cl-grid");
+        assertThat(legacy(session.access()).statusCode()).isEqualTo(200);
+
+        assertThat(a.post("api/logout", Api.json(), session.access()).status()).isEqualTo(204);
+
+        assertRejectedOnBWithinFiveSeconds(session.access());
+        assertThat(java.time.Instant.now()).as("node B's first poll of the session table is still to come")
+                .isBefore(nodeBStarting.plus(SLOW_POLL));
     }
 
     @Test

@@ -143,6 +143,34 @@ abstract class DeployedEarChecks {
         assertThat(get("protected/page", genuine).statusCode()).as("the genuine token still works").isEqualTo(200);
     }
 
+    /**
+     * A kid the server has never seen makes it re-read its keys on another application's request;
+     * that must end in a refusal, never a 500 (WildFly 39 with PostgreSQL answered 500 when the
+     * re-read ran outside a transaction). Twice: the second falls within the re-read throttle.
+     */
+    @Test
+    void aTokenWithAnUnknownKeyAndAnUnknownKidIsRefusedWith401() throws Exception {
+        String username = Api.uniqueUsername("ear-kid");
+        api().signUp(username, PASSWORD);
+        String genuine = api().login(username, PASSWORD).text("access_token");
+        String payload = new String(Base64.getUrlDecoder().decode(genuine.split("\\.")[1]), StandardCharsets.UTF_8);
+
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            JsonWebSignature forged = new JsonWebSignature();
+            forged.setPayload(payload);
+            RsaJsonWebKey attacker = RsaJwkGenerator.generateJwk(2048);
+            forged.setKey(attacker.getPrivateKey());
+            forged.setKeyIdHeaderValue("unknown-" + java.util.UUID.randomUUID());
+            forged.setHeader("typ", "JWT");
+            forged.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+
+            HttpResponse<String> reply = get("protected/page", forged.getCompactSerialization());
+            assertThat(reply.statusCode()).as("attempt " + attempt + ": " + reply.body()).isEqualTo(401);
+            assertThat(reply.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
+        }
+        assertThat(get("protected/page", genuine).statusCode()).as("the genuine token still works").isEqualTo(200);
+    }
+
     @Test
     void suspensionEndsSingleSignOnAtOnce() {
         String username = Api.uniqueUsername("ear-suspend");

@@ -3,6 +3,7 @@ package io.latchkey.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,12 +20,16 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -40,6 +45,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 
 import io.latchkey.fixtures.mpjwt.MpJwtApplication;
 import io.latchkey.fixtures.mpjwt.WhoAmIResource;
@@ -54,7 +60,9 @@ import io.latchkey.it.support.RequiresDatabase;
  * Single sign-on for other applications on the same Payara Micro: an unmodified legacy WAR with
  * only web.xml constraints, and a MicroProfile JWT application pointed at Latchkey's JWKS. Latchkey
  * signs with a keystore this suite made, so the suite can also forge correctly signed tokens with
- * wrong claims.
+ * wrong claims. A second Payara Micro is a consumer-only node: Latchkey there verifies the first
+ * node's tokens with its JWKS ({@code mp.jwt.verify.publickey.location}) and learns of its
+ * revocations from its revocation feed.
  */
 @ExtendWith(RequiresDatabase.class)
 class SingleSignOnIT {
@@ -64,8 +72,13 @@ class SingleSignOnIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static MicroProcess server;
+    private static MicroProcess consumer;
+    private static URI consumerLegacy;
+    private static HttpServer attackerSite;
+    private static final AtomicInteger attackerFetches = new AtomicInteger();
     private static Api api;
     private static PrivateKey signingKey;
+    private static PrivateKey attackerKey;
     private static String kid;
     private static URI legacy;
     private static URI mpJwt;
@@ -111,19 +124,85 @@ class SingleSignOnIT {
             schema = "sso_" + Long.toString(System.currentTimeMillis(), 36);
             settings.put("latchkey.db.schema", schema);
         }
-        server = MicroProcess.start(work, port, settings,
-                List.of("--deploy", legacyWar.getAbsolutePath(), "--deploy", mpJwtWar.getAbsolutePath()));
+        // The consumer boots beside the issuer (it needs the issuer only once tokens come): one boot each.
+        Map<String, String> consumerSettings = new java.util.HashMap<>(Map.of(
+                "latchkey.data-dir", work.resolve("consumer-data").toString(),
+                "mp.jwt.verify.publickey.location", "http://localhost:" + port + "/auth/.well-known/jwks.json",
+                "mp.jwt.verify.issuer", Latchkey.DEFAULT_ISSUER,
+                "mp.jwt.verify.audiences", Latchkey.DEFAULT_AUDIENCE));
+        if (schema != null) {
+            consumerSettings.put("latchkey.db.url", System.getProperty("it.pg.url"));
+            consumerSettings.put("latchkey.db.user", System.getProperty("it.pg.user"));
+            consumerSettings.put("latchkey.db.schema", schema + "_consumer");
+        }
+        CompletableFuture<MicroProcess> consumerBoot = CompletableFuture.supplyAsync(() -> MicroProcess.start(work.resolve("consumer"),
+                consumerSettings, List.of("--deploy", legacyWar.getAbsolutePath())));
+        try {
+            server = MicroProcess.start(work, port, settings,
+                    List.of("--deploy", legacyWar.getAbsolutePath(), "--deploy", mpJwtWar.getAbsolutePath()));
+        } finally {
+            consumer = consumerBoot.join();
+        }
+        consumerLegacy = URI.create("http://localhost:" + consumer.base().getPort() + "/legacy/");
         api = new Api(server.base());
         legacy = URI.create("http://localhost:" + port + "/legacy/");
         mpJwt = URI.create("http://localhost:" + port + "/mpjwt/api/");
         kid = new JsonWebKeySet(api.get(".well-known/jwks.json", null).body()).getJsonWebKeys().get(0).getKeyId();
+        attackerSite = attackerSite(work);
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
+        for (MicroProcess node : new MicroProcess[] {server, consumer}) {
+            if (node != null) {
+                node.close();
+            }
         }
+        if (attackerSite != null) {
+            attackerSite.stop(0);
+        }
+    }
+
+    /**
+     * A site that serves an attacker's key under the real kid as a JWK Set and as an X.509
+     * certificate: a verifier that followed {@code jku} or {@code x5u} would accept the forgery.
+     */
+    private static HttpServer attackerSite(Path work) throws Exception {
+        Path attackerStore = work.resolve("attacker.p12");
+        Path attackerCert = work.resolve("attacker.pem");
+        String java = System.getProperty("java.home");
+        assertThat(new ProcessBuilder(Path.of(java, "bin", "keytool").toString(), "-genkeypair", "-alias", "attacker", "-keyalg", "RSA",
+                "-keysize", "2048", "-storetype", "PKCS12", "-keystore", attackerStore.toString(), "-storepass", STORE_PASSWORD,
+                "-keypass", STORE_PASSWORD, "-dname", "CN=attacker", "-validity", "2").inheritIO().start().waitFor()).isZero();
+        assertThat(new ProcessBuilder(Path.of(java, "bin", "keytool").toString(), "-exportcert", "-rfc", "-alias", "attacker",
+                "-keystore", attackerStore.toString(), "-storepass", STORE_PASSWORD, "-file", attackerCert.toString())
+                .inheritIO().start().waitFor()).isZero();
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(attackerStore)) {
+            store.load(in, STORE_PASSWORD.toCharArray());
+        }
+        attackerKey = (PrivateKey) store.getKey("attacker", STORE_PASSWORD.toCharArray());
+        PublicJsonWebKey published = PublicJsonWebKey.Factory.newPublicJwk(store.getCertificate("attacker").getPublicKey());
+        published.setKeyId(kid);
+        published.setCertificateChain((java.security.cert.X509Certificate) store.getCertificate("attacker"));
+        byte[] jwks = new JsonWebKeySet(published).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY).getBytes(StandardCharsets.UTF_8);
+        byte[] pem = Files.readAllBytes(attackerCert);
+        HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        site.createContext("/", exchange -> {
+            attackerFetches.incrementAndGet();
+            boolean wantsKeys = exchange.getRequestURI().getPath().endsWith("jwks.json");
+            byte[] body = wantsKeys ? jwks : pem;
+            exchange.getResponseHeaders().add("Content-Type", wantsKeys ? "application/json" : "application/x-pem-file");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        site.start();
+        return site;
+    }
+
+    private static URI attackerUrl(String path) {
+        return URI.create("http://127.0.0.1:" + attackerSite.getAddress().getPort() + "/" + path);
     }
 
     @Test
@@ -241,6 +320,51 @@ class SingleSignOnIT {
         assertRejected(heidi.access());
     }
 
+    /**
+     * A consumer-only node accepts the issuer's token, and refuses it within 5 seconds of a logout
+     * on the issuer: it polls the issuer's revocation feed, which it found beside the JWKS.
+     */
+    @Test
+    void aConsumerNodeRefusesTheIssuersTokenWithinFiveSecondsOfLogoutThere() throws Exception {
+        Session ivan = signIn("sso-ivan");
+        HttpResponse<String> before = Http.get(consumerLegacy.resolve("protected/page"), ivan.access());
+        assertThat(before.statusCode()).as(before.body()).isEqualTo(200);
+        assertThat(JSON.readTree(before.body()).path("principal").asText()).isEqualTo(ivan.username());
+
+        assertThat(api.post("api/logout", Api.json(), ivan.access()).status()).isEqualTo(204);
+
+        long start = System.nanoTime();
+        while (Http.get(consumerLegacy.resolve("protected/page"), ivan.access()).statusCode() == 200) {
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("still accepted on the consumer").isLessThan(Duration.ofSeconds(5));
+            Thread.sleep(100);
+        }
+        HttpResponse<String> after = Http.get(consumerLegacy.resolve("protected/page"), ivan.access());
+        assertThat(after.statusCode()).isEqualTo(401);
+        assertThat(after.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
+    }
+
+    @Test
+    void theRevocationFeedListsRevokedSessionsAndIsNeverCached() throws Exception {
+        Session judy = signIn("sso-judy");
+        String sid = JSON.readTree(Base64.getUrlDecoder().decode(judy.access().split("\\.")[1])).path("sid").asText();
+        long beforeLogout = System.currentTimeMillis() - 60_000;
+        assertThat(api.get(".well-known/revoked-sessions", null).body()).doesNotContain(sid);
+
+        assertThat(api.post("api/logout", Api.json(), judy.access()).status()).isEqualTo(204);
+
+        Api.Reply all = api.get(".well-known/revoked-sessions", null);
+        Api.Reply since = api.get(".well-known/revoked-sessions?since=" + beforeLogout, null);
+        Api.Reply later = api.get(".well-known/revoked-sessions?since=" + Instant.now().plusSeconds(3600), null);
+        Api.Reply bad = api.get(".well-known/revoked-sessions?since=yesterday", null);
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(all.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(all.json().path("revoked").findValuesAsText("sid")).contains(sid);
+        assertThat(since.json().path("revoked").findValuesAsText("sid")).contains(sid);
+        assertThat(later.json().path("revoked").findValuesAsText("sid")).doesNotContain(sid);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.contentType()).startsWith("application/problem+json");
+    }
+
     @Test
     void forgedTokensAreRejected() throws Exception {
         Session grace = signIn("sso-grace");
@@ -253,8 +377,11 @@ class SingleSignOnIT {
         assertRejected(unsigned(good));
         assertRejected(hs256WithThePublicKey(good));
         assertRejected(sign(good, attacker.getPrivateKey(), "attacker", null));
-        assertRejected(sign(good, attacker.getPrivateKey(), kid, jws -> jws.setHeader("jku", "http://localhost:1/jwks.json")));
-        assertRejected(sign(good, attacker.getPrivateKey(), kid, jws -> jws.setHeader("x5u", "http://localhost:1/cert.pem")));
+        assertThat(Http.get(attackerUrl("jwks.json"), null).body()).as("the attacker's site serves its key under our kid").contains(kid);
+        attackerFetches.set(0);
+        assertRejected(sign(good, attackerKey, kid, jws -> jws.setHeader("jku", attackerUrl("jwks.json").toString())));
+        assertRejected(sign(good, attackerKey, kid, jws -> jws.setHeader("x5u", attackerUrl("cert.pem").toString())));
+        assertThat(attackerFetches.get()).as("requests to the attacker's site").isZero();
         assertRejected(sign(good, attacker.getPrivateKey(), kid, jws -> jws.setJwkHeader(attacker)));
         assertRejected(sign(with(good, c -> c.setExpirationTime(NumericDate.fromSeconds(Instant.now().minusSeconds(600).getEpochSecond()))), signingKey, kid, null));
         assertRejected(sign(with(good, c -> c.setNotBefore(NumericDate.fromSeconds(Instant.now().plusSeconds(600).getEpochSecond()))), signingKey, kid, null));

@@ -47,7 +47,9 @@ public final class AccessTokenVerifier {
     /** A token is accepted when its {@code aud} names at least one of {@code audiences}. */
     public AccessTokenVerifier(String issuer, Set<String> audiences, SigningAlgorithm algorithm, Duration clockSkew,
             JWKSource<SecurityContext> keys, Clock clock) {
-        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
+        // typ must be present and JWT (RFC 8725, 3.11): no null in the allowed set, so a token without
+        // typ is refused as one with another typ, and another kind of JWS cannot pass for an access token.
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.parse(algorithm.name()), keys));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
                 // Mutable copies: nimbus probes them with contains(null), which Set.of refuses.

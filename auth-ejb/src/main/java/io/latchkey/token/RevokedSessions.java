@@ -1,9 +1,11 @@
 package io.latchkey.token;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,7 +27,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import io.latchkey.config.InvalidSettingException;
 import io.latchkey.token.internal.RevocationBroadcast;
+import io.latchkey.token.internal.RevocationFeedReader;
 import io.latchkey.token.internal.RevocationSet;
 import io.latchkey.token.internal.SessionEntity;
 
@@ -34,7 +38,9 @@ import io.latchkey.token.internal.SessionEntity;
  * This node learns of its own revocations when their transaction commits; those of other nodes
  * at once through Payara's data grid where there is one, and in any case through a short poll of
  * the session table (default every 2 s, so within 5 s everywhere), which also catches what a
- * node missed while it was apart from the grid.
+ * node missed while it was apart from the grid. A node that verifies another issuer's tokens
+ * (remote JWKS) polls that issuer's revocation feed on the same schedule; this node publishes its
+ * own set as such a feed ({@link #feed}).
  */
 @Singleton
 @Startup
@@ -63,11 +69,27 @@ public class RevokedSessions {
 
     private final RevocationSet revoked = new RevocationSet();
     private RevocationBroadcast broadcast;
+    private RevocationFeedReader issuerFeed;
+    private boolean issuerFeedFailing;
 
     @PostConstruct
     void start() {
-        load(clock.instant().minus(liveTokenWindow()));
+        load(clock.instant().minus(liveTokenWindow(tokens, sso)));
         broadcast = RevocationBroadcast.connect(id -> revoked.add(id, clock.instant()));
+        if (!broadcast.reachesOtherNodes() && sso.revocationPoll().compareTo(SsoSettings.MAX_REVOCATION_POLL) > 0) {
+            broadcast.close();
+            throw new InvalidSettingException(SsoSettings.REVOCATION_POLL, "must be at most " + SsoSettings.MAX_REVOCATION_POLL
+                    + " without a data grid: other nodes' revocations reach this node only through this poll");
+        }
+        if (sso.enabled()) {
+            issuerFeed = sso.revocationFeed().map(RevocationFeedReader::new).orElse(null);
+            if (issuerFeed != null) {
+                LOG.info(() -> "Latchkey: the issuer's revocations are read from " + issuerFeed.location() + " every " + sso.revocationPoll());
+            } else if (sso.revocationsOff()) {
+                LOG.warning(() -> "Latchkey: " + SsoSettings.REVOCATIONS_LOCATION + " is off: tokens of the issuer at "
+                        + sso.jwksLocation().orElseThrow() + " stay valid here after a logout or revocation there, until they expire");
+            }
+        }
         timers.createIntervalTimer(sso.revocationPoll().toMillis(), sso.revocationPoll().toMillis(), new TimerConfig(null, false));
     }
 
@@ -92,14 +114,53 @@ public class RevokedSessions {
         }
     }
 
+    /**
+     * What this node knows was revoked at or after {@code since} (at most one live-token window
+     * back), for nodes that verify our tokens without sharing our database. Served from memory:
+     * the feed is public, and must not let anyone make the database work.
+     */
+    public RevocationFeed feed(Optional<Instant> since) {
+        Instant now = clock.instant();
+        Instant windowStart = now.minus(liveTokenWindow(tokens, sso));
+        Instant from = since.filter(s -> s.isAfter(windowStart)).orElse(windowStart);
+        return new RevocationFeed(now, liveTokenWindow(tokens, sso), revoked.revokedSince(from));
+    }
+
     @Timeout
     void poll() {
+        // The issuer's feed first: a slow local database must not hold it up.
+        if (issuerFeed != null) {
+            readIssuerFeed();
+        }
         try {
             Instant now = clock.instant();
             load(now.minus(POLL_OVERLAP));
-            revoked.forgetBefore(now.minus(liveTokenWindow()));
+            Duration retention = issuerFeed == null ? liveTokenWindow(tokens, sso)
+                    : max(liveTokenWindow(tokens, sso), issuerFeed.retention());
+            revoked.forgetBefore(now.minus(retention));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not read revoked sessions; will retry", e);
+        }
+    }
+
+    /** Failures are logged once until the feed answers again, and never fail a request. */
+    private void readIssuerFeed() {
+        try {
+            issuerFeed.readInto(revoked);
+            if (issuerFeedFailing) {
+                issuerFeedFailing = false;
+                LOG.info(() -> "Latchkey: the issuer's revocation feed " + issuerFeed.location() + " answers again");
+            }
+        } catch (IOException | RuntimeException e) {
+            if (!issuerFeedFailing) {
+                LOG.log(Level.WARNING, "Latchkey could not read the issuer's revocation feed " + issuerFeed.location()
+                        + "; retrying every " + sso.revocationPoll() + " (further failures are logged at FINE): " + e, e);
+            } else {
+                LOG.log(Level.FINE, "Revocation feed still failing", e);
+            }
+            issuerFeedFailing = true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -111,7 +172,16 @@ public class RevokedSessions {
         }
     }
 
-    private Duration liveTokenWindow() {
-        return tokens.lifetimes().access().plus(tokens.clockSkew()).plus(POLL_OVERLAP);
+    /**
+     * How long a revocation must be remembered: as long as a token of the session may be accepted.
+     * Latchkey's own API allows {@code latchkey.token.clock-skew} past expiry, the single sign-on
+     * module {@code mp.jwt.verify.clock.skew}; the larger one counts.
+     */
+    static Duration liveTokenWindow(TokenSettings tokens, SsoSettings sso) {
+        return tokens.lifetimes().access().plus(max(tokens.clockSkew(), sso.clockSkew())).plus(POLL_OVERLAP);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import com.nimbusds.jose.JOSEException;
@@ -29,12 +30,16 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -74,9 +79,15 @@ public class SigningKeyService {
     @Inject
     Clock clock;
 
+    @Resource
+    SessionContext context;
+
     private volatile KeyRing ring;
     private volatile Instant lastReload = Instant.EPOCH;
+    private volatile Instant lastReloadAttempt = Instant.EPOCH;
     private AccessTokenVerifier verifier;
+    /** This bean through the container, so that a reload gets its own transaction. */
+    private SigningKeyService self;
 
     /** What signs now and what verifies; replaced whole, never mutated. */
     private record KeyRing(JwtIssuer issuer, JWKSet publicKeys) {
@@ -84,6 +95,7 @@ public class SigningKeyService {
 
     @PostConstruct
     void start() {
+        self = context.getBusinessObject(SigningKeyService.class);
         rotateIfDue();
         verifier = new AccessTokenVerifier(settings.issuer(), settings.audience(), settings.signing().algorithm(),
                 settings.clockSkew(), keys(), clock);
@@ -153,8 +165,15 @@ public class SigningKeyService {
         lastReload = now;
     }
 
-    /** Re-reads the public keys only; used when a token names a key this node has not seen. */
-    private synchronized void reloadPublicKeys() {
+    /**
+     * Re-reads the public keys only, when a token names a key this node has not seen; called by
+     * {@link #keys()} through the container, never directly. A transaction of its own: the caller
+     * is any application's request, which has none (on WildFly 39 with PostgreSQL, reading the
+     * {@code public_jwk} LOB outside one fails with "Large Objects may not be used in auto-commit
+     * mode"), or has one this read must not join.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public synchronized void reloadPublicKeys() {
         Instant now = clock.instant();
         if (now.isBefore(lastReload.plus(UNKNOWN_KID_RELOAD_INTERVAL))) {
             return;
@@ -179,12 +198,24 @@ public class SigningKeyService {
         return Collections.unmodifiableList(result);
     }
 
-    /** The public keys that may verify a live token, re-read once when a token names an unknown key. */
+    /**
+     * The public keys that may verify a live token, re-read when a token names an unknown key (at
+     * most every few seconds, failed attempts included, so forged kids cannot make the database
+     * work). A failed re-read is logged and the token judged on the keys at hand, so it is refused:
+     * a forged token never turns into a 500 on another application.
+     */
     public JWKSource<SecurityContext> keys() {
-        return (selector, context) -> {
+        return (selector, securityContext) -> {
             List<JWK> found = selector.select(ring.publicKeys());
-            if (found.isEmpty()) {
-                reloadPublicKeys();
+            Instant now = clock.instant();
+            if (found.isEmpty() && !now.isBefore(lastReloadAttempt.plus(UNKNOWN_KID_RELOAD_INTERVAL))) {
+                lastReloadAttempt = now;
+                try {
+                    self.reloadPublicKeys();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Latchkey could not re-read the signing keys for a token with an unknown kid;"
+                            + " the token is refused", e);
+                }
                 found = selector.select(ring.publicKeys());
             }
             return found;

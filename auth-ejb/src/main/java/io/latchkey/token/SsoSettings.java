@@ -19,27 +19,56 @@ import io.latchkey.config.SettingsReader;
  * MicroProfile JWT keys are honoured, with defaults that fit the co-deployed issuer, so a server
  * running Latchkey needs none of them. With {@code mp.jwt.verify.publickey.location} set, keys come
  * from that JWK Set instead (a node that consumes another issuer's tokens), refetched on an unknown
- * {@code kid} at most once per {@code jwksRefetchInterval}.
+ * {@code kid} at most once per {@code jwksRefetchInterval}; such a node reads the issuer's revoked
+ * sessions from {@code revocationFeed} (empty when the operator turned it {@code off}). Both are
+ * fetched over HTTPS only (plain HTTP to this host's loopback excepted): whoever could alter them in
+ * transit could sign tokens or hide revocations.
  */
 public record SsoSettings(boolean enabled, Set<String> appContexts, String issuer, Set<String> audiences,
         SigningAlgorithm algorithm, Duration clockSkew, String tokenHeader, Optional<String> tokenCookie,
-        Duration revocationPoll, Optional<URL> jwksLocation, Duration jwksRefetchInterval) {
+        Duration revocationPoll, Optional<URL> jwksLocation, Duration jwksRefetchInterval, Optional<URL> revocationFeed) {
 
     public static final String ENABLED = "latchkey.sso.enabled";
     public static final String APP_CONTEXTS = "latchkey.sso.app-contexts";
     public static final String REVOCATION_POLL = "latchkey.sso.revocation-poll";
     public static final String JWKS_REFETCH_INTERVAL = "latchkey.sso.jwks-refetch-interval";
+    /** Where a consumer-only node reads the issuer's revoked sessions; {@code off} to go without. */
+    public static final String REVOCATIONS_LOCATION = "latchkey.sso.revocations-location";
+    static final String REVOCATIONS_OFF = "off";
+    static final String JWKS_PATH = "/.well-known/jwks.json";
+    static final String REVOCATIONS_PATH = "/.well-known/revoked-sessions";
     static final Duration DEFAULT_JWKS_REFETCH_INTERVAL = Duration.ofSeconds(30);
     static final Duration DEFAULT_REVOCATION_POLL = Duration.ofSeconds(2);
     /** Other nodes must see a revocation within 5 seconds: the poll must leave room for the query. */
-    static final Duration MAX_REVOCATION_POLL = Duration.ofSeconds(4);
+    public static final Duration MAX_REVOCATION_POLL = Duration.ofSeconds(4);
+    /**
+     * Where Payara's data grid carries revocations at once, the poll only catches up on what a node
+     * missed while apart from the grid, so an operator may make it slower, up to this ceiling.
+     * {@link RevokedSessions} refuses more than {@link #MAX_REVOCATION_POLL} where there is no grid.
+     */
+    public static final Duration MAX_REVOCATION_POLL_WITH_DATA_GRID = Duration.ofMinutes(5);
 
     public SsoSettings {
         appContexts = Set.copyOf(appContexts);
         audiences = Set.copyOf(audiences);
-        if (revocationPoll.compareTo(MAX_REVOCATION_POLL) > 0) {
-            throw new InvalidSettingException(REVOCATION_POLL, "must be at most " + MAX_REVOCATION_POLL);
+        if (revocationPoll.compareTo(MAX_REVOCATION_POLL_WITH_DATA_GRID) > 0) {
+            throw new InvalidSettingException(REVOCATION_POLL, "must be at most " + MAX_REVOCATION_POLL
+                    + " (" + MAX_REVOCATION_POLL_WITH_DATA_GRID + " where a data grid carries revocations)");
         }
+        if (revocationFeed.isPresent() && revocationPoll.compareTo(MAX_REVOCATION_POLL) > 0) {
+            // No grid reaches another issuer: the feed alone brings its revocations.
+            throw new InvalidSettingException(REVOCATION_POLL, "must be at most " + MAX_REVOCATION_POLL
+                    + " on a node that reads revocations from " + REVOCATIONS_LOCATION);
+        }
+        if (jwksLocation.isEmpty() && revocationFeed.isPresent()) {
+            throw new InvalidSettingException(REVOCATIONS_LOCATION, "applies only with "
+                    + Names.VERIFIER_PUBLIC_KEY_LOCATION + "; the co-deployed issuer's revocations are read from the database");
+        }
+    }
+
+    /** Whether this node verifies another issuer's tokens but was told not to read its revocations. */
+    public boolean revocationsOff() {
+        return jwksLocation.isPresent() && revocationFeed.isEmpty();
     }
 
     public static SsoSettings from(SettingsReader settings, TokenSettings tokens) {
@@ -53,6 +82,8 @@ public record SsoSettings(boolean enabled, Set<String> appContexts, String issue
         String header = settings.string(Names.TOKEN_HEADER, "Authorization");
         Optional<String> cookie = settings.optional(Names.TOKEN_COOKIE)
                 .or(() -> "Cookie".equalsIgnoreCase(header) ? Optional.of("Bearer") : Optional.empty());
+        Optional<URL> jwks = settings.optional(Names.VERIFIER_PUBLIC_KEY_LOCATION).map(location -> secureUrl(
+                Names.VERIFIER_PUBLIC_KEY_LOCATION, location, "a JWK Set, such as https://login.example.org/auth" + JWKS_PATH));
         return new SsoSettings(
                 settings.bool(ENABLED, true),
                 new HashSet<>(settings.list(APP_CONTEXTS, List.of())),
@@ -63,21 +94,76 @@ public record SsoSettings(boolean enabled, Set<String> appContexts, String issue
                 header,
                 cookie,
                 settings.duration(REVOCATION_POLL, DEFAULT_REVOCATION_POLL, Duration.ofMillis(200)),
-                settings.optional(Names.VERIFIER_PUBLIC_KEY_LOCATION).map(SsoSettings::jwksUrl),
-                settings.duration(JWKS_REFETCH_INTERVAL, DEFAULT_JWKS_REFETCH_INTERVAL, Duration.ofSeconds(1)));
+                jwks,
+                settings.duration(JWKS_REFETCH_INTERVAL, DEFAULT_JWKS_REFETCH_INTERVAL, Duration.ofSeconds(1)),
+                revocationFeed(settings.optional(REVOCATIONS_LOCATION), jwks));
     }
 
-    /** Only http(s) locations: a server that consumes tokens reads the issuer's published JWKS. */
-    private static URL jwksUrl(String location) {
-        try {
-            URI uri = URI.create(location);
-            if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
-                throw new IllegalArgumentException("not http(s)");
+    /**
+     * The issuer's revocation feed: as set, or beside its JWKS when that is at the usual path. A
+     * consumer that would otherwise never learn of a logout elsewhere does not start unless the
+     * operator says where the feed is, or says {@code off}.
+     */
+    private static Optional<URL> revocationFeed(Optional<String> setting, Optional<URL> jwks) {
+        if (setting.isPresent()) {
+            if (REVOCATIONS_OFF.equalsIgnoreCase(setting.get())) {
+                if (jwks.isEmpty()) {
+                    throw new InvalidSettingException(REVOCATIONS_LOCATION, "applies only with " + Names.VERIFIER_PUBLIC_KEY_LOCATION);
+                }
+                return Optional.empty();
             }
+            return Optional.of(secureUrl(REVOCATIONS_LOCATION, setting.get(),
+                    "the issuer's revocation feed, such as https://login.example.org/auth" + REVOCATIONS_PATH + ", or off"));
+        }
+        if (jwks.isEmpty()) {
+            return Optional.empty();
+        }
+        String location = jwks.get().toString();
+        if (!jwks.get().getPath().endsWith(JWKS_PATH)) {
+            throw new InvalidSettingException(REVOCATIONS_LOCATION, "is required because " + Names.VERIFIER_PUBLIC_KEY_LOCATION
+                    + " (" + location + ") does not end with " + JWKS_PATH + ", so the issuer's revocation feed cannot be"
+                    + " found beside it. Set it to the issuer's feed (a Latchkey issuer publishes it at <issuer>" + REVOCATIONS_PATH
+                    + "), or to off to accept that tokens stay valid here after a logout or revocation at the issuer until they expire");
+        }
+        try {
+            // The sibling of jwks.json, without the JWKS URL's query or fragment.
+            return Optional.of(secureUrl(REVOCATIONS_LOCATION,
+                    jwks.get().toURI().resolve(REVOCATIONS_PATH.substring(REVOCATIONS_PATH.lastIndexOf('/') + 1)).toString(),
+                    "the issuer's revocation feed"));
+        } catch (java.net.URISyntaxException e) {
+            throw new InvalidSettingException(Names.VERIFIER_PUBLIC_KEY_LOCATION, "is not a valid URL");
+        }
+    }
+
+    /**
+     * An https URL, or http to this host's loopback (127.0.0.1, ::1, localhost: tests and same-host
+     * set-ups, where nobody sits on the path). Anything else would let whoever is on the path
+     * substitute keys or hide revocations.
+     */
+    static URL secureUrl(String key, String location, String what) {
+        URI uri;
+        try {
+            uri = URI.create(location);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(key, "must be the https URL of " + what);
+        }
+        boolean secure = "https".equalsIgnoreCase(uri.getScheme())
+                || "http".equalsIgnoreCase(uri.getScheme()) && isLoopback(uri.getHost());
+        if (!secure || uri.getHost() == null) {
+            throw new InvalidSettingException(key, "must be the https URL of " + what
+                    + " (plain http only to 127.0.0.1, ::1 or localhost), got '" + location + "'");
+        }
+        try {
             return uri.toURL();
         } catch (IllegalArgumentException | MalformedURLException e) {
-            throw new InvalidSettingException(Names.VERIFIER_PUBLIC_KEY_LOCATION,
-                    "must be the http(s) URL of a JWK Set, such as https://login.example.org/auth/.well-known/jwks.json");
+            throw new InvalidSettingException(key, "must be the https URL of " + what);
         }
+    }
+
+    private static boolean isLoopback(String host) {
+        return host != null && switch (host.toLowerCase(java.util.Locale.ROOT)) {
+            case "127.0.0.1", "[::1]", "::1", "localhost" -> true;
+            default -> false;
+        };
     }
 }

@@ -18,13 +18,18 @@ import org.junit.jupiter.api.Test;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
@@ -155,12 +160,51 @@ class AccessTokenVerifierTest {
         assertRejected(sign(noSid, KEY, JWSAlgorithm.RS256));
     }
 
+    /** RFC 8725, 3.11 (explicit typing): the same claims and key pass only with {@code typ: JWT}. */
     @Test
-    void rejectsATokenWithoutTypJwt() throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(new JOSEObjectType("at+jwt"))
-                .keyID("key-1").build(), claims(settings, NOW));
+    void rejectsATokenWithAnotherTyp() throws Exception {
+        JWTClaimsSet claims = claims(settings, NOW);
+        assertThat(verifier.verify(signRs256(claims, JOSEObjectType.JWT)).username()).as("with typ JWT").isEqualTo("alice");
+
+        assertRejected(signRs256(claims, new JOSEObjectType("at+jwt")));
+    }
+
+    /** RFC 8725, 3.11: a missing {@code typ} is not taken for JWT. */
+    @Test
+    void rejectsATokenWithoutTyp() throws Exception {
+        JWTClaimsSet claims = claims(settings, NOW);
+        assertThat(verifier.verify(signRs256(claims, JOSEObjectType.JWT)).username()).as("with typ JWT").isEqualTo("alice");
+
+        assertRejected(signRs256(claims, null));
+    }
+
+    /**
+     * RFC 8725, 3.1: the configured algorithm is pinned. The key set holds an ES256 key as well, and a
+     * token that key signed is refused while RS256 is configured; the same key set accepts it with
+     * ES256 configured, so the refusal comes from the pin, not from a missing key.
+     */
+    @Test
+    void rejectsATokenSignedWithAnotherAlgorithmsKeyThatIsInTheKeySet() throws Exception {
+        ECKey ecKey = new ECKeyGenerator(Curve.P_256).keyID("ec-1").keyUse(KeyUse.SIGNATURE).generate();
+        ImmutableJWKSet<SecurityContext> both = new ImmutableJWKSet<>(new JWKSet(List.of(KEY.toPublicJWK(), ecKey.toPublicJWK())));
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT).keyID("ec-1").build(),
+                claims(settings, NOW));
+        jwt.sign(new ECDSASigner(ecKey));
+        String es256Token = jwt.serialize();
+        AccessTokenVerifier pinnedToRs256 = new AccessTokenVerifier(ISSUER, "latchkey", SigningAlgorithm.RS256,
+                settings.clockSkew(), both, CLOCK);
+        AccessTokenVerifier pinnedToEs256 = new AccessTokenVerifier(ISSUER, "latchkey", SigningAlgorithm.ES256,
+                settings.clockSkew(), both, CLOCK);
+
+        assertThat(pinnedToEs256.verify(es256Token).username()).as("ES256 configured").isEqualTo("alice");
+        assertThat(pinnedToRs256.verify(issue(settings, KEY, CLOCK)).username()).as("RS256 token, RS256 configured").isEqualTo("alice");
+        assertThatThrownBy(() -> pinnedToRs256.verify(es256Token)).isInstanceOf(InvalidTokenException.class);
+    }
+
+    private static String signRs256(JWTClaimsSet claims, JOSEObjectType typ) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(typ).keyID("key-1").build(), claims);
         jwt.sign(new RSASSASigner(KEY));
-        assertRejected(jwt.serialize());
+        return jwt.serialize();
     }
 
     private void assertRejected(String token) {

@@ -21,6 +21,9 @@ public interface RevocationBroadcast extends AutoCloseable {
 
     void publish(Set<UUID> sessionIds);
 
+    /** Whether other nodes hear of a revocation at once, rather than only at their next poll. */
+    boolean reachesOtherNodes();
+
     /** Stops listening; the grid must not keep a listener of an undeployed application. */
     @Override
     void close();
@@ -51,6 +54,11 @@ public interface RevocationBroadcast extends AutoCloseable {
             @Override
             public void publish(Set<UUID> sessionIds) {
                 // Other nodes read the session table.
+            }
+
+            @Override
+            public boolean reachesOtherNodes() {
+                return false;
             }
 
             @Override

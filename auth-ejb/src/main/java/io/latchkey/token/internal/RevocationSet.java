@@ -26,6 +26,17 @@ public final class RevocationSet {
         revokedAt.values().removeIf(at -> at.isBefore(cutoff));
     }
 
+    /** The revocations at or after {@code since}, with their times: what this node publishes to consumers. */
+    public Map<UUID, Instant> revokedSince(Instant since) {
+        Map<UUID, Instant> result = new java.util.HashMap<>();
+        revokedAt.forEach((id, at) -> {
+            if (!at.isBefore(since)) {
+                result.put(id, at);
+            }
+        });
+        return result;
+    }
+
     public int size() {
         return revokedAt.size();
     }

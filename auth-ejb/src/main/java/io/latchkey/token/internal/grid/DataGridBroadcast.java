@@ -56,6 +56,11 @@ public final class DataGridBroadcast implements RevocationBroadcast {
     }
 
     @Override
+    public boolean reachesOtherNodes() {
+        return true;
+    }
+
+    @Override
     public void close() {
         topic.removeMessageListener(registration);
     }

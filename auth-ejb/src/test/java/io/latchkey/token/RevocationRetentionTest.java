@@ -1,0 +1,58 @@
+package io.latchkey.token;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.jwt.config.Names;
+import org.junit.jupiter.api.Test;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+
+import io.latchkey.token.internal.JwtIssuer;
+import io.latchkey.token.internal.RevocationSet;
+
+/**
+ * A revocation is remembered as long as any verifier on the node may still accept a token of the
+ * session: the single sign-on module allows {@code mp.jwt.verify.clock.skew} (up to 600 s) past
+ * expiry, which may exceed {@code latchkey.token.clock-skew}.
+ */
+class RevocationRetentionTest {
+
+    private static final Instant ISSUED = Instant.parse("2026-11-24T12:00:00Z");
+    private static final String ISSUER = "https://login.example.org/auth";
+
+    @Test
+    void aRevocationOutlivesEveryTokenTheSingleSignOnModuleStillAccepts() throws Exception {
+        TokenSettings tokens = AccessTokenVerifierTest.settings(ISSUER, "latchkey");
+        SsoSettings sso = SsoSettingsTest.sso(Map.of(Names.CLOCK_SKEW, "600"));
+        assertThat(sso.clockSkew()).isGreaterThan(tokens.clockSkew());
+        RSAKey key = new RSAKeyGenerator(2048).keyID("k1").keyUse(KeyUse.SIGNATURE).generate();
+        UUID session = UUID.randomUUID();
+        String token = new JwtIssuer(tokens, key, Clock.fixed(ISSUED, ZoneOffset.UTC)).issue(new JwtIssuer.AccessClaims(
+                UUID.randomUUID(), "alice", List.of("user"), session, ISSUED, AuthMethod.PASSWORD.amr()));
+        // Expired 590 s ago: within the module's skew, well beyond Latchkey's own.
+        Instant now = ISSUED.plus(tokens.lifetimes().access()).plusSeconds(590);
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        AccessTokenVerifier ssoVerifier = new AccessTokenVerifier(sso.issuer(), sso.audiences(), sso.algorithm(), sso.clockSkew(),
+                new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK())), clock);
+        assertThat(new SsoBearerVerifier(ssoVerifier, new RevocationSet(), clock).verify(token))
+                .as("not revoked, the module still accepts it").isPresent();
+
+        RevocationSet revoked = new RevocationSet();
+        revoked.add(session, ISSUED);
+        revoked.forgetBefore(now.minus(RevokedSessions.liveTokenWindow(tokens, sso)));
+
+        assertThat(revoked.contains(session)).isTrue();
+        assertThat(new SsoBearerVerifier(ssoVerifier, revoked, clock).verify(token)).isEmpty();
+    }
+}
