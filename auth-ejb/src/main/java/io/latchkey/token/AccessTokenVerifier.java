@@ -49,7 +49,18 @@ public final class AccessTokenVerifier {
             JWKSource<SecurityContext> keys, Clock clock) {
         // typ must be present and JWT (RFC 8725, 3.11): no null in the allowed set, so a token without
         // typ is refused as one with another typ, and another kind of JWS cannot pass for an access token.
-        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT));
+        this(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT), issuer, audiences, algorithm, clockSkew, keys, clock);
+    }
+
+    /** Verifies the token of a browser session cookie: our own issuer and audience, and its own {@code typ} only. */
+    static AccessTokenVerifier forBrowserSessions(TokenSettings tokens, Duration clockSkew, JWKSource<SecurityContext> keys, Clock clock) {
+        return new AccessTokenVerifier(new DefaultJOSEObjectTypeVerifier<>(io.latchkey.token.internal.JwtIssuer.BROWSER_SESSION),
+                tokens.issuer(), Set.of(tokens.audience()), tokens.signing().algorithm(), clockSkew, keys, clock);
+    }
+
+    private AccessTokenVerifier(DefaultJOSEObjectTypeVerifier<SecurityContext> type, String issuer, Set<String> audiences,
+            SigningAlgorithm algorithm, Duration clockSkew, JWKSource<SecurityContext> keys, Clock clock) {
+        processor.setJWSTypeVerifier(type);
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.parse(algorithm.name()), keys));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
                 // Mutable copies: nimbus probes them with contains(null), which Set.of refuses.

@@ -62,6 +62,9 @@ public class RevokedSessions {
     SsoSettings sso;
 
     @Inject
+    BrowserSsoSettings browser;
+
+    @Inject
     Clock clock;
 
     @Resource
@@ -74,7 +77,7 @@ public class RevokedSessions {
 
     @PostConstruct
     void start() {
-        load(clock.instant().minus(liveTokenWindow(tokens, sso)));
+        load(clock.instant().minus(liveTokenWindow(tokens, sso, browser)));
         broadcast = RevocationBroadcast.connect(id -> revoked.add(id, clock.instant()));
         if (!broadcast.reachesOtherNodes() && sso.revocationPoll().compareTo(SsoSettings.MAX_REVOCATION_POLL) > 0) {
             broadcast.close();
@@ -121,9 +124,9 @@ public class RevokedSessions {
      */
     public RevocationFeed feed(Optional<Instant> since) {
         Instant now = clock.instant();
-        Instant windowStart = now.minus(liveTokenWindow(tokens, sso));
+        Instant windowStart = now.minus(liveTokenWindow(tokens, sso, browser));
         Instant from = since.filter(s -> s.isAfter(windowStart)).orElse(windowStart);
-        return new RevocationFeed(now, liveTokenWindow(tokens, sso), revoked.revokedSince(from));
+        return new RevocationFeed(now, liveTokenWindow(tokens, sso, browser), revoked.revokedSince(from));
     }
 
     @Timeout
@@ -135,8 +138,8 @@ public class RevokedSessions {
         try {
             Instant now = clock.instant();
             load(now.minus(POLL_OVERLAP));
-            Duration retention = issuerFeed == null ? liveTokenWindow(tokens, sso)
-                    : max(liveTokenWindow(tokens, sso), issuerFeed.retention());
+            Duration retention = issuerFeed == null ? liveTokenWindow(tokens, sso, browser)
+                    : max(liveTokenWindow(tokens, sso, browser), issuerFeed.retention());
             revoked.forgetBefore(now.minus(retention));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not read revoked sessions; will retry", e);
@@ -173,12 +176,14 @@ public class RevokedSessions {
     }
 
     /**
-     * How long a revocation must be remembered: as long as a token of the session may be accepted.
-     * Latchkey's own API allows {@code latchkey.token.clock-skew} past expiry, the single sign-on
-     * module {@code mp.jwt.verify.clock.skew}; the larger one counts.
+     * How long a revocation must be remembered: as long as a token of the session may be accepted,
+     * an access token or a browser session cookie (which lives for the idle timeout). Latchkey's own
+     * API allows {@code latchkey.token.clock-skew} past expiry, the single sign-on module
+     * {@code mp.jwt.verify.clock.skew}; the larger one counts.
      */
-    static Duration liveTokenWindow(TokenSettings tokens, SsoSettings sso) {
-        return tokens.lifetimes().access().plus(max(tokens.clockSkew(), sso.clockSkew())).plus(POLL_OVERLAP);
+    static Duration liveTokenWindow(TokenSettings tokens, SsoSettings sso, BrowserSsoSettings browser) {
+        Duration longest = browser.enabled() ? max(tokens.lifetimes().access(), browser.idleTimeout()) : tokens.lifetimes().access();
+        return longest.plus(max(tokens.clockSkew(), sso.clockSkew())).plus(POLL_OVERLAP);
     }
 
     private static Duration max(Duration a, Duration b) {

@@ -3,6 +3,7 @@ package io.latchkey.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -30,6 +31,8 @@ class RevocationRetentionTest {
 
     private static final Instant ISSUED = Instant.parse("2026-11-24T12:00:00Z");
     private static final String ISSUER = "https://login.example.org/auth";
+    /** Without browser sessions, so that the skew alone decides. */
+    private static final BrowserSsoSettings BROWSER_OFF = new BrowserSsoSettings(false, Duration.ofMinutes(30), "/auth/");
 
     @Test
     void aRevocationOutlivesEveryTokenTheSingleSignOnModuleStillAccepts() throws Exception {
@@ -50,9 +53,32 @@ class RevocationRetentionTest {
 
         RevocationSet revoked = new RevocationSet();
         revoked.add(session, ISSUED);
-        revoked.forgetBefore(now.minus(RevokedSessions.liveTokenWindow(tokens, sso)));
+        revoked.forgetBefore(now.minus(RevokedSessions.liveTokenWindow(tokens, sso, BROWSER_OFF)));
 
         assertThat(revoked.contains(session)).isTrue();
         assertThat(new SsoBearerVerifier(ssoVerifier, revoked, clock).verify(token)).isEmpty();
+    }
+
+    @Test
+    void aRevocationOutlivesEveryBrowserSessionCookieOfTheSession() throws Exception {
+        TokenSettings tokens = AccessTokenVerifierTest.settings(ISSUER, "latchkey");
+        SsoSettings sso = SsoSettingsTest.sso(Map.of());
+        BrowserSsoSettings browser = new BrowserSsoSettings(true, Duration.ofMinutes(30), "/auth/");
+        assertThat(browser.idleTimeout()).isGreaterThan(tokens.lifetimes().access());
+        RSAKey key = new RSAKeyGenerator(2048).keyID("k1").keyUse(KeyUse.SIGNATURE).generate();
+        UUID session = UUID.randomUUID();
+        String cookie = new JwtIssuer(tokens, key, Clock.fixed(ISSUED, ZoneOffset.UTC)).issueBrowserSession(new JwtIssuer.AccessClaims(
+                UUID.randomUUID(), "alice", List.of("user"), session, ISSUED, AuthMethod.PASSWORD.amr()), ISSUED.plus(browser.idleTimeout()));
+        // Past every access token's lifetime and skew, within the cookie's idle timeout.
+        Instant now = ISSUED.plus(browser.idleTimeout()).minusSeconds(10);
+        assertThat(AccessTokenVerifier.forBrowserSessions(tokens, BrowserSessionService.CLOCK_SKEW,
+                new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK())), Clock.fixed(now, ZoneOffset.UTC)).verify(cookie).sessionId())
+                .as("the cookie still verifies").isEqualTo(session);
+
+        RevocationSet revoked = new RevocationSet();
+        revoked.add(session, ISSUED);
+        revoked.forgetBefore(now.minus(RevokedSessions.liveTokenWindow(tokens, sso, browser)));
+
+        assertThat(revoked.contains(session)).isTrue();
     }
 }
