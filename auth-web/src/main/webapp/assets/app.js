@@ -4,6 +4,7 @@
 
 (() => {
   const REFRESH_KEY = "latchkey.refresh";
+  const REAUTHENTICATION_REQUIRED = "urn:latchkey:problem:reauthentication-required";
   const EXPIRY_MARGIN_MS = 30_000;
   const $ = (id) => document.getElementById(id);
   const passkeysSupported = typeof window.PublicKeyCredential === "function" && !!navigator.credentials;
@@ -11,6 +12,8 @@
   let accessToken = null;
   let accessExpiresAt = 0;
   let autofill = null; // AbortController of the background (conditional) passkey request
+  let account = null; // { id, username } of the signed-in account
+  let pendingChange = null; // an action refused for a stale sign-in, retried after a fresh one
 
   class ApiError extends Error {
     constructor(status, problem, retryAfter) {
@@ -157,6 +160,67 @@
     }
   }
 
+  // ---- step-up: changes to how one signs in need a recent sign-in ----
+  function needsReauthentication(error) {
+    return error instanceof ApiError && error.status === 403 && error.problem.type === REAUTHENTICATION_REQUIRED;
+  }
+
+  function askToReauthenticate(change) {
+    pendingChange = change;
+    $("reauth-password").value = "";
+    $("reauth-view").hidden = false;
+    document.body.dataset.reauth = "true";
+    say("For your security, sign in again to make this change.", "error");
+  }
+
+  function closeReauthentication() {
+    pendingChange = null;
+    $("reauth-password").value = "";
+    $("reauth-view").hidden = true;
+    document.body.dataset.reauth = "false";
+  }
+
+  const subjectOf = (jwt) => {
+    try {
+      return JSON.parse(new TextDecoder().decode(toBytes(jwt.split(".")[1]))).sub;
+    } catch {
+      return null;
+    }
+  };
+
+  // Best effort: the session a fresh sign-in replaces ends, so no forgotten session stays live.
+  async function endSession(access, refreshToken) {
+    try {
+      await fetch("api/logout", {
+        method: "POST", credentials: "same-origin",
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${access}` },
+        body: JSON.stringify(refreshToken ? { refresh_token: refreshToken } : {}),
+      });
+    } catch {
+      // the old session still ends at its lifetime
+    }
+  }
+
+  // A fresh sign-in of the same account: use its tokens, then make the change that was refused.
+  async function resumeWith(tokens) {
+    if (!account || subjectOf(tokens.access_token) !== account.id) {
+      await endSession(tokens.access_token, tokens.refresh_token);
+      throw new ApiError(403, { detail: "That sign-in is for another account; confirm with your own." });
+    }
+    const previous = { access: accessToken, refresh: sessionStorage.getItem(REFRESH_KEY) };
+    useTokens(tokens);
+    if (previous.access) await endSession(previous.access, previous.refresh);
+    const change = pendingChange;
+    closeReauthentication();
+    if (!change) return;
+    try {
+      await change();
+    } catch (error) {
+      if (!needsReauthentication(error)) throw error;
+      askToReauthenticate(change);
+    }
+  }
+
   // Runs one user action: busy state, errors shown, never two at once.
   async function act(action) {
     if (document.body.dataset.busy === "true") return;
@@ -167,7 +231,11 @@
     try {
       await action();
     } catch (error) {
-      say(explain(error), "error");
+      if (needsReauthentication(error)) {
+        askToReauthenticate(action);
+      } else {
+        say(explain(error), "error");
+      }
     } finally {
       document.querySelectorAll("button").forEach((b) => { b.disabled = false; });
       if (!passkeysSupported) disablePasskeyButtons();
@@ -176,7 +244,7 @@
   }
 
   function disablePasskeyButtons() {
-    ["signin-passkey", "signup-passkey", "add-passkey"].forEach((id) => { $(id).disabled = true; });
+    ["signin-passkey", "signup-passkey", "add-passkey", "reauth-passkey"].forEach((id) => { $(id).disabled = true; });
   }
 
   const field = (id) => $(id).value.trim();
@@ -225,6 +293,8 @@
 
   // ---- views ----
   function showSignIn() {
+    closeReauthentication();
+    account = null;
     $("account-view").hidden = true;
     $("signin-view").hidden = false;
     document.body.dataset.state = "signed-out";
@@ -237,6 +307,7 @@
       call("api/me/passkeys", { method: "GET", auth: true }),
     ]);
     stopAutofill();
+    account = { id: me.id, username: me.username };
     $("account-username").textContent = me.username;
     $("account-display-name").textContent = me.displayName;
     renderPasskeys(passkeys);
@@ -351,6 +422,20 @@
       await reloadPasskeys();
       say("Passkey added.", "ok");
     },
+    "reauth-passkey": async () => {
+      const options = await call("api/webauthn/login/options", { body: { username: account.username } });
+      const credential = await navigator.credentials.get({ publicKey: requestOptions(options.publicKey) });
+      await resumeWith(await call("api/webauthn/login", {
+        body: { requestId: options.requestId, credential: credentialJson(credential) },
+      }));
+    },
+    "reauth-with-password": async () => {
+      await resumeWith(await call("api/login", { body: { username: account.username, password: $("reauth-password").value } }));
+    },
+    "reauth-cancel": async () => {
+      closeReauthentication();
+      say("Nothing was changed.");
+    },
     "sign-out": async () => {
       try {
         await call("api/logout", { body: { refresh_token: sessionStorage.getItem(REFRESH_KEY) }, auth: true });
@@ -367,6 +452,9 @@
       $(id).addEventListener("click", () => act(action));
     }
     $("signin-form").addEventListener("submit", (event) => event.preventDefault());
+    $("reauth-password").addEventListener("keydown", (event) => {
+      if (event.key === "Enter") $("reauth-with-password").click();
+    });
     if (!passkeysSupported) {
       disablePasskeyButtons();
       say("Passkeys are not supported by this browser; use a password.", "error");
