@@ -5,9 +5,25 @@
 (() => {
   const REFRESH_KEY = "latchkey.refresh";
   const REAUTHENTICATION_REQUIRED = "urn:latchkey:problem:reauthentication-required";
+  const MAX_RETURN_LENGTH = 2048;
   const EXPIRY_MARGIN_MS = 30_000;
   const $ = (id) => document.getElementById(id);
   const passkeysSupported = typeof window.PublicKeyCredential === "function" && !!navigator.credentials;
+
+  // Where to go after signing in: a path on this origin only, never another site (the server's
+  // ReturnPath applies the same rule): one leading "/", no "\\", no control characters, also after
+  // one round of percent-decoding.
+  const isPath = (value) => value.startsWith("/") && !value.startsWith("//") && !value.includes("\\")
+    && !/[\u0000-\u001f\u007f]/.test(value);
+  function safeReturn(raw) {
+    if (!raw || raw.length > MAX_RETURN_LENGTH || !isPath(raw)) return null;
+    try {
+      return isPath(decodeURIComponent(raw)) ? raw : null;
+    } catch {
+      return null;
+    }
+  }
+  const RETURN_TO = safeReturn(new URLSearchParams(window.location.search).get("return"));
 
   let accessToken = null;
   let accessExpiresAt = 0;
@@ -77,8 +93,8 @@
   }
 
   // ---- the API ----
-  async function call(path, { method = "POST", body, auth = false, retried = false } = {}) {
-    const headers = { Accept: "application/json, application/problem+json" };
+  async function call(path, { method = "POST", body, auth = false, retried = false, extraHeaders = {} } = {}) {
+    const headers = { Accept: "application/json, application/problem+json", ...extraHeaders };
     if (body !== undefined) headers["Content-Type"] = "application/json";
     if (auth) {
       await ensureFreshAccess();
@@ -88,7 +104,7 @@
       method, headers, credentials: "same-origin", body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (response.status === 401 && auth && !retried && await refresh()) {
-      return call(path, { method, body, auth, retried: true });
+      return call(path, { method, body, auth, retried: true, extraHeaders });
     }
     const text = await response.text();
     let data = null;
@@ -210,6 +226,7 @@
     const previous = { access: accessToken, refresh: sessionStorage.getItem(REFRESH_KEY) };
     useTokens(tokens);
     if (previous.access) await endSession(previous.access, previous.refresh);
+    await openBrowserSession(); // the ended session took the browser session with it
     const change = pendingChange;
     closeReauthentication();
     if (!change) return;
@@ -264,8 +281,39 @@
   }
 
   async function finishSignIn(requestId, credential) {
-    useTokens(await call("api/webauthn/login", { body: { requestId, credential: credentialJson(credential) } }));
+    await signedIn(await call("api/webauthn/login", { body: { requestId, credential: credentialJson(credential) } }));
+  }
+
+  // The sign-in becomes the browser session every application on the server accepts (its cookie).
+  async function openBrowserSession() {
+    try {
+      await call("api/sso/session", { auth: true });
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 404)) throw error; // browser sign-on is off here
+    }
+  }
+
+  // After every kind of sign-in: the browser session, then back where the person was going.
+  async function signedIn(tokens, welcome) {
+    useTokens(tokens);
+    await openBrowserSession();
+    if (RETURN_TO) {
+      document.body.dataset.state = "leaving";
+      window.location.assign(RETURN_TO);
+      return;
+    }
     await showAccount();
+    if (welcome) say(welcome, "ok");
+  }
+
+  // A browser that arrives with a live session cookie is signed in on the page too.
+  async function resumeBrowserSession() {
+    try {
+      useTokens(await call("api/sso/token", { extraHeaders: { "X-Requested-With": "latchkey" } }));
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   async function startAutofill() {
@@ -293,6 +341,7 @@
 
   // ---- views ----
   function showSignIn() {
+    setMode("signin");
     closeReauthentication();
     account = null;
     $("account-view").hidden = true;
@@ -390,13 +439,10 @@
       const displayName = field("display-name") || undefined;
       const password = $("password").value;
       await call("api/accounts", { body: { username, password, displayName } });
-      useTokens(await call("api/login", { body: { username, password } }));
-      await showAccount();
-      say("Account created. Welcome!", "ok");
+      await signedIn(await call("api/login", { body: { username, password } }), "Account created. Welcome!");
     },
     "signin-password": async () => {
-      useTokens(await call("api/login", { body: { username: field("username"), password: $("password").value } }));
-      await showAccount();
+      await signedIn(await call("api/login", { body: { username: field("username"), password: $("password").value } }));
     },
     "signup-passkey": async () => {
       const options = await call("api/webauthn/register/options", {
@@ -404,9 +450,7 @@
       });
       const credential = await createPasskey(options);
       const result = await call("api/webauthn/register", { body: { requestId: options.requestId, credential } });
-      useTokens(result.tokens);
-      await showAccount();
-      say("Account created with a passkey. Welcome!", "ok");
+      await signedIn(result.tokens, "Account created with a passkey. Welcome!");
     },
     "signin-passkey": async () => {
       stopAutofill();
@@ -436,6 +480,8 @@
       closeReauthentication();
       say("Nothing was changed.");
     },
+    "show-signin": async () => setMode("signin"),
+    "show-signup": async () => setMode("signup"),
     "sign-out": async () => {
       try {
         await call("api/logout", { body: { refresh_token: sessionStorage.getItem(REFRESH_KEY) }, auth: true });
@@ -446,6 +492,15 @@
       }
     },
   };
+
+  function setMode(mode) {
+    $("signin-form").dataset.mode = mode;
+    $("show-signin").setAttribute("aria-pressed", String(mode === "signin"));
+    $("show-signup").setAttribute("aria-pressed", String(mode === "signup"));
+    $("password").autocomplete = mode === "signup" ? "new-password" : "current-password";
+    clearFieldErrors();
+    say("");
+  }
 
   async function start() {
     for (const [id, action] of Object.entries(actions)) {
@@ -459,7 +514,17 @@
       disablePasskeyButtons();
       say("Passkeys are not supported by this browser; use a password.", "error");
     }
-    if (sessionStorage.getItem(REFRESH_KEY) && await refresh()) {
+    if (RETURN_TO) {
+      // Sent here by an application: only a live browser session goes straight back. The page's own
+      // tokens of this tab do not, or a browser idle past the session cookie's timeout would return
+      // without signing in.
+      $("destination-path").textContent = RETURN_TO;
+      $("destination").hidden = false;
+      if (await resumeBrowserSession()) {
+        window.location.assign(RETURN_TO);
+        return;
+      }
+    } else if ((sessionStorage.getItem(REFRESH_KEY) && await refresh()) || await resumeBrowserSession()) {
       try {
         await showAccount();
         return;

@@ -119,6 +119,9 @@ class PasskeyBrowserIT extends DeployedLatchkey {
         String username = Api.uniqueUsername("browser-pw");
         browser.open(page);
         browser.awaitState("signed-out");
+        assertThat(browser.element("signup-password").isDisplayed()).as("sign-up is a form of its own").isFalse();
+        browser.click("show-signup");
+        assertThat(browser.element("signin-password").isDisplayed()).isFalse();
         browser.type("username", username);
         browser.type("password", "violet tram sings backwards");
         browser.click("signup-password");
@@ -167,6 +170,7 @@ class PasskeyBrowserIT extends DeployedLatchkey {
         String username = Api.uniqueUsername("browser-stepup-pw");
         browser.open(page);
         browser.awaitState("signed-out");
+        browser.click("show-signup");
         browser.type("username", username);
         browser.type("password", PASSWORD);
         browser.click("signup-password");
@@ -200,6 +204,7 @@ class PasskeyBrowserIT extends DeployedLatchkey {
     private void signUpWithPasskey(String username) {
         browser.open(page);
         browser.awaitState("signed-out");
+        browser.click("show-signup");
         browser.type("username", username);
         browser.click("signup-passkey");
         browser.awaitState("signed-in");
