@@ -7,7 +7,8 @@
 # listener on SSL_PORT (default 8181) with the key pair under LATCHKEY_TLS_ALIAS (default latchkey);
 # make-trial-certificate.sh makes a self-signed one for trials.
 # Several nodes: LATCHKEY_CLUSTER names the data grid to join (README, "Several nodes"); SKIP_BUILD=1
-# starts the WAR already built.
+# starts the WAR already built. Further arguments go to Payara Micro as they are, e.g.
+# `start.sh --deploy demo/target/demo.war` serves the demo application beside Latchkey.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -17,7 +18,7 @@ micro_jar="$root/target/payara/payara-micro-$payara_version.jar"
 
 if [ "${SKIP_BUILD:-}" != 1 ] || [ ! -f "$root/auth-web/target/auth.war" ]; then
   echo "Building Latchkey..."
-  mvn -B -q -DskipTests -pl auth-web -am package
+  mvn -B -q -DskipTests -pl auth-web,demo -am package
 fi
 if [ ! -f "$micro_jar" ]; then
   echo "Fetching Payara Micro $payara_version from Maven Central..."
@@ -74,4 +75,4 @@ exec java ${JAVA_OPTS:--Xmx512m} "${jvm_args[@]}" -jar "$micro_jar" \
   --deploy "$root/auth-web/target/auth.war" \
   --port "$port" "${tls_options[@]}" "${library_options[@]}" \
   "${cluster_options[@]}" \
-  --prebootcommandfile "$boot_commands"
+  --prebootcommandfile "$boot_commands" "$@"

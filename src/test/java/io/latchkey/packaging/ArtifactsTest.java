@@ -64,6 +64,33 @@ class ArtifactsTest {
         }
     }
 
+    /** Pre-releases carry no stability promise; the root pom pins releases of what the libraries ask for. */
+    @Test
+    void onlyReleaseVersionsOfLibrariesShip() throws IOException {
+        try (ZipFile ear = new ZipFile(EAR.toFile()); ZipFile war = new ZipFile(WAR.toFile())) {
+            List<String> libraries = new java.util.ArrayList<>(names(ear).stream().filter(e -> e.startsWith("lib/")).toList());
+            libraries.addAll(names(war).stream().filter(e -> e.startsWith("WEB-INF/lib/")).toList());
+            assertThat(libraries).hasSizeGreaterThan(10)
+                    .filteredOn(e -> !e.contains("auth-sso") && !e.contains("auth-ejb"))
+                    .noneMatch(ArtifactsTest::isPreRelease);
+        }
+    }
+
+    static boolean isPreRelease(String jarName) {
+        return jarName.matches("(?i).*-\\d[\\w.]*[-.](alpha|beta|rc|m|snapshot)\\d*(\\.\\d+)?\\.jar");
+    }
+
+    @Test
+    void preReleaseNamesAreRecognised() {
+        assertThat(isPreRelease("lib/org.slf4j-slf4j-api-2.1.0-alpha1.jar")).isTrue();
+        assertThat(isPreRelease("lib/org.apache.httpcomponents.core5-httpcore5-5.5-beta2.jar")).isTrue();
+        assertThat(isPreRelease("WEB-INF/lib/foo-1.0-RC3.jar")).isTrue();
+        assertThat(isPreRelease("WEB-INF/lib/foo-2.0.0-M1.jar")).isTrue();
+        assertThat(isPreRelease("lib/org.slf4j-slf4j-api-2.0.17.jar")).isFalse();
+        assertThat(isPreRelease("lib/com.google.guava-guava-33.8.0-jre.jar")).isFalse();
+        assertThat(isPreRelease("lib/com.google.guava-listenablefuture-9999.0-empty-to-avoid-conflict-with-guava.jar")).isFalse();
+    }
+
     private static List<String> names(ZipFile zip) {
         return Collections.list(zip.entries()).stream().map(ZipEntry::getName).toList();
     }

@@ -14,6 +14,7 @@ import io.latchkey.password.PasswordSettings;
 import io.latchkey.ratelimit.RateLimitSettings;
 import io.latchkey.request.ClientAddresses;
 import io.latchkey.storage.StorageSettings;
+import io.latchkey.token.BrowserSsoSettings;
 import io.latchkey.token.SsoSettings;
 import io.latchkey.token.TokenSettings;
 import io.latchkey.vault.VaultSettings;
@@ -64,6 +65,12 @@ public class SettingsProducer {
     @Singleton
     SsoSettings sso(TokenSettings tokens) {
         return SsoSettings.from(reader(), tokens);
+    }
+
+    @Produces
+    @Singleton
+    BrowserSsoSettings browserSso() {
+        return BrowserSsoSettings.from(reader());
     }
 
     @Produces

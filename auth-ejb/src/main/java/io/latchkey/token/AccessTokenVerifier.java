@@ -47,7 +47,18 @@ public final class AccessTokenVerifier {
     /** A token is accepted when its {@code aud} names at least one of {@code audiences}. */
     public AccessTokenVerifier(String issuer, Set<String> audiences, SigningAlgorithm algorithm, Duration clockSkew,
             JWKSource<SecurityContext> keys, Clock clock) {
-        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
+        this(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null), issuer, audiences, algorithm, clockSkew, keys, clock);
+    }
+
+    /** Verifies the token of a browser session cookie: our own issuer and audience, and its own {@code typ} only. */
+    static AccessTokenVerifier forBrowserSessions(TokenSettings tokens, Duration clockSkew, JWKSource<SecurityContext> keys, Clock clock) {
+        return new AccessTokenVerifier(new DefaultJOSEObjectTypeVerifier<>(io.latchkey.token.internal.JwtIssuer.BROWSER_SESSION),
+                tokens.issuer(), Set.of(tokens.audience()), tokens.signing().algorithm(), clockSkew, keys, clock);
+    }
+
+    private AccessTokenVerifier(DefaultJOSEObjectTypeVerifier<SecurityContext> type, String issuer, Set<String> audiences,
+            SigningAlgorithm algorithm, Duration clockSkew, JWKSource<SecurityContext> keys, Clock clock) {
+        processor.setJWSTypeVerifier(type);
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.parse(algorithm.name()), keys));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
                 // Mutable copies: nimbus probes them with contains(null), which Set.of refuses.

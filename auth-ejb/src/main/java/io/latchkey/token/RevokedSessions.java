@@ -56,6 +56,9 @@ public class RevokedSessions {
     SsoSettings sso;
 
     @Inject
+    BrowserSsoSettings browser;
+
+    @Inject
     Clock clock;
 
     @Resource
@@ -111,7 +114,10 @@ public class RevokedSessions {
         }
     }
 
+    /** How long a token of a revoked session may still verify: an access token, or a browser session cookie. */
     private Duration liveTokenWindow() {
-        return tokens.lifetimes().access().plus(tokens.clockSkew()).plus(POLL_OVERLAP);
+        Duration longest = tokens.lifetimes().access().compareTo(browser.idleTimeout()) >= 0
+                ? tokens.lifetimes().access() : browser.idleTimeout();
+        return longest.plus(tokens.clockSkew()).plus(POLL_OVERLAP);
     }
 }

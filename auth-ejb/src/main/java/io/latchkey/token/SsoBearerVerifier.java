@@ -65,7 +65,7 @@ final class SsoBearerVerifier implements BearerVerifier {
      * The claims as MicroProfile JWT's JsonWebToken presents them: numbers as Long, lists as Sets.
      * Not the raw token: the cache keeps no token, so the module adds it from the request.
      */
-    private static Map<String, Object> claims(VerifiedToken token) {
+    static Map<String, Object> claims(VerifiedToken token) {
         Map<String, Object> claims = new HashMap<>();
         claims.put("iss", token.issuer());
         claims.put("sub", token.accountId().toString());

@@ -1,6 +1,7 @@
 package io.latchkey.token;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -13,6 +14,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 
+import io.latchkey.sso.BrowserSessions;
 import io.latchkey.sso.SingleSignOn;
 import io.latchkey.sso.SsoOptions;
 
@@ -37,6 +39,12 @@ public class SsoInstaller {
     RevokedSessions revoked;
 
     @Inject
+    BrowserSsoSettings browser;
+
+    @Inject
+    BrowserSessionService browserSessions;
+
+    @Inject
     Clock clock;
 
     private SingleSignOn installed;
@@ -52,8 +60,13 @@ public class SsoInstaller {
                 .orElseGet(keys::keys);
         AccessTokenVerifier verifier = new AccessTokenVerifier(settings.issuer(), settings.audiences(), settings.algorithm(),
                 settings.clockSkew(), verificationKeys, clock);
-        installed = SingleSignOn.install(new SsoBearerVerifier(verifier, revoked.set(), clock),
-                new SsoOptions(settings.tokenHeader(), settings.tokenCookie(), settings.appContexts()));
+        // Browser sessions are this issuer's own: a node that verifies another issuer's tokens offers none.
+        Optional<BrowserSessions> cookies = browser.enabled() && settings.jwksLocation().isEmpty()
+                ? Optional.of(new SsoCookieVerifier(browserSessions, revoked.set(), browser.renewAfter(), clock))
+                : Optional.empty();
+        installed = SingleSignOn.install(new SsoBearerVerifier(verifier, revoked.set(), clock), cookies,
+                new SsoOptions(settings.tokenHeader(), settings.tokenCookie(), settings.appContexts(),
+                        cookies.map(c -> browser.signInPage())));
     }
 
     @PreDestroy

@@ -133,6 +133,30 @@ public class TokenService {
         return settings.lifetimes().freshness();
     }
 
+    /**
+     * New tokens for a live session that the caller proved through a browser session cookie: the
+     * session's own sign-in time and methods, a refresh token of its own.
+     */
+    public IssuedTokens resume(UUID sessionId) {
+        Instant now = clock.instant();
+        SessionEntity session = em.find(SessionEntity.class, sessionId.toString());
+        Account account = session == null || !session.liveAt(now) ? null
+                : accounts.find(session.accountId()).filter(Account::active).orElse(null);
+        if (account == null) {
+            throw new InvalidTokenException();
+        }
+        return issue(account, session, now);
+    }
+
+    /** Signs the browser out: the session behind its cookie ends everywhere. */
+    public void logout(UUID sessionId) {
+        SessionEntity session = em.find(SessionEntity.class, sessionId.toString());
+        if (session != null && session.liveAt(clock.instant())) {
+            revoke(List.of(session), RevokeReason.LOGOUT);
+            audit.outcome(AuditEntry.of(AuditEventType.LOGOUT).account(session.accountId()));
+        }
+    }
+
     public void logout(VerifiedToken caller) {
         revoke(caller.sessionId(), RevokeReason.LOGOUT);
         audit.outcome(AuditEntry.of(AuditEventType.LOGOUT).account(caller.accountId(), caller.username()));

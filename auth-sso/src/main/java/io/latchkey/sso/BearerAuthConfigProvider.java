@@ -1,6 +1,7 @@
 package io.latchkey.sso;
 
 import java.util.Map;
+import java.util.Optional;
 
 import javax.security.auth.Subject;
 import javax.security.auth.callback.CallbackHandler;
@@ -20,10 +21,12 @@ final class BearerAuthConfigProvider implements AuthConfigProvider {
     static final String LAYER = "HttpServlet";
 
     private final BearerVerifier verifier;
+    private final Optional<BrowserSessions> browser;
     private final SsoOptions options;
 
-    BearerAuthConfigProvider(BearerVerifier verifier, SsoOptions options) {
+    BearerAuthConfigProvider(BearerVerifier verifier, Optional<BrowserSessions> browser, SsoOptions options) {
         this.verifier = verifier;
+        this.browser = browser;
         this.options = options;
     }
 
@@ -85,7 +88,7 @@ final class BearerAuthConfigProvider implements AuthConfigProvider {
     }
 
     private ServerAuthContext context(CallbackHandler handler) {
-        BearerTokenAuthModule module = new BearerTokenAuthModule(verifier, options);
+        BearerTokenAuthModule module = new BearerTokenAuthModule(verifier, browser, options);
         module.initialize(null, null, handler, Map.of());
         return new ServerAuthContext() {
             @Override
@@ -108,7 +111,7 @@ final class BearerAuthConfigProvider implements AuthConfigProvider {
 
     /** Registers with the server's factory; what it returns are the ids to remove again. */
     java.util.List<String> register(AuthConfigFactory factory) {
-        String description = "Latchkey bearer tokens";
+        String description = "Latchkey bearer tokens" + (browser.isPresent() ? " and browser sessions" : "");
         if (options.global()) {
             return java.util.List.of(factory.registerConfigProvider(this, LAYER, null, description));
         }

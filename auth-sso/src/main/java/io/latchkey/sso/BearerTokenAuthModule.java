@@ -1,6 +1,7 @@
 package io.latchkey.sso;
 
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
@@ -26,9 +27,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * A thin adapter: take the bearer string, ask the {@link BearerVerifier}, and map the outcome to an
- * {@link AuthStatus} in one place. Protected resources answer 401 without a valid token; unprotected
- * ones are served as before, with the caller set when a valid token came along.
+ * A thin adapter: take the bearer string (or else the browser's session cookie), ask the
+ * {@link BearerVerifier} (or {@link BrowserSessions}), and map the outcome to an {@link AuthStatus}
+ * in one place. Protected resources answer 401 without valid credentials, or 303 to the sign-in
+ * page for a browser navigation; unprotected ones are served as before, with the caller set when
+ * valid credentials came along.
  */
 public final class BearerTokenAuthModule implements ServerAuthModule {
 
@@ -38,13 +41,22 @@ public final class BearerTokenAuthModule implements ServerAuthModule {
     /** Makes HttpServletRequest.getAuthType() say BEARER rather than BASIC (seen on Payara 6.2025.10). */
     static final String AUTH_TYPE = "jakarta.servlet.http.authType";
     static final String SCHEME = "Bearer ";
+    /** What getAuthType() says for a cookie caller: the sign-in replaced the application's own FORM login. */
+    static final String BROWSER_AUTH_TYPE = "FORM";
+    /** Far longer than any path worth returning to; a longer one returns to the sign-in page's default. */
+    static final int MAX_RETURN_LENGTH = 2048;
 
     private final BearerVerifier verifier;
+    private final Optional<BrowserSessions> browser;
     private final SsoOptions options;
     private CallbackHandler handler;
 
-    public BearerTokenAuthModule(BearerVerifier verifier, SsoOptions options) {
+    public BearerTokenAuthModule(BearerVerifier verifier, Optional<BrowserSessions> browser, SsoOptions options) {
+        if (browser.isPresent() != options.signInPage().isPresent()) {
+            throw new IllegalArgumentException("browser sessions need a sign-in page, and the other way round");
+        }
         this.verifier = verifier;
+        this.browser = browser;
         this.options = options;
     }
 
@@ -68,11 +80,21 @@ public final class BearerTokenAuthModule implements ServerAuthModule {
         Optional<String> token = token(request);
         Optional<Caller> caller = token.flatMap(verifier::verify);
         if (caller.isPresent()) {
-            authenticate(clientSubject, Principals.of(caller.get(), token.get()), caller.get().groups());
-            @SuppressWarnings("unchecked")
-            Map<String, Object> map = messageInfo.getMap();
-            map.put(AUTH_TYPE, "BEARER");
-            return AuthStatus.SUCCESS;
+            return accept(messageInfo, clientSubject, caller.get(), token.get(), "BEARER");
+        }
+        if (token.isEmpty() && browser.isPresent()) {
+            Optional<String> cookie = SessionCookie.read(request);
+            Optional<BrowserSessions.Accepted> session = cookie.flatMap(browser.get()::verify);
+            if (session.isPresent()) {
+                session.get().renewed().ifPresent(renewed ->
+                        response.addHeader("Set-Cookie", SessionCookie.set(renewed, request.isSecure())));
+                String presented = session.get().renewed().orElse(cookie.get());
+                return accept(messageInfo, clientSubject, session.get().caller(), presented, BROWSER_AUTH_TYPE);
+            }
+            if (cookie.isPresent()) {
+                // Forged, tampered, expired or ended: the browser should stop sending it.
+                response.addHeader("Set-Cookie", SessionCookie.expire(request.isSecure()));
+            }
         }
         if (!mandatory) {
             anonymous(clientSubject);
@@ -81,10 +103,44 @@ public final class BearerTokenAuthModule implements ServerAuthModule {
         if (token.isPresent()) {
             LOG.log(Level.FINE, "Bearer token refused for {0}", request.getRequestURI());
             challenge(response, "Bearer error=\"invalid_token\"", "The token is invalid, expired or revoked.");
-        } else {
-            challenge(response, "Bearer", "A bearer token is required.");
+            return AuthStatus.SEND_FAILURE;
         }
+        if (options.signInPage().isPresent() && isNavigation(request)) {
+            redirectToSignIn(request, response, options.signInPage().get());
+            return AuthStatus.SEND_CONTINUE;
+        }
+        challenge(response, "Bearer", "A bearer token is required.");
         return AuthStatus.SEND_FAILURE;
+    }
+
+    private AuthStatus accept(MessageInfo messageInfo, Subject clientSubject, Caller caller, String token, String authType)
+            throws AuthException {
+        authenticate(clientSubject, Principals.of(caller, token), caller.groups());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = messageInfo.getMap();
+        map.put(AUTH_TYPE, authType);
+        return AuthStatus.SUCCESS;
+    }
+
+    /**
+     * A person following a link or typing an address: GET or HEAD that accepts HTML and carries no
+     * Authorization header. Scripts and API clients keep the 401, which they can act on.
+     */
+    static boolean isNavigation(HttpServletRequest request) {
+        String method = request.getMethod();
+        String accept = request.getHeader("Accept");
+        return ("GET".equals(method) || "HEAD".equals(method)) && accept != null && accept.contains("text/html")
+                && request.getHeader("Authorization") == null;
+    }
+
+    /** 303 to the sign-in page, which returns to this path and query (same origin by construction). */
+    private static void redirectToSignIn(HttpServletRequest request, HttpServletResponse response, String signInPage) {
+        String target = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        String location = target.length() > MAX_RETURN_LENGTH ? signInPage
+                : signInPage + "?return=" + URLEncoder.encode(target, StandardCharsets.UTF_8);
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", location);
+        response.setHeader("Cache-Control", "no-store");
     }
 
     @Override
@@ -92,10 +148,21 @@ public final class BearerTokenAuthModule implements ServerAuthModule {
         return AuthStatus.SEND_SUCCESS;
     }
 
+    /**
+     * Called for {@code HttpServletRequest.logout()}: an application that signs its user out signs
+     * the browser out of every application, as Latchkey's own sign-out does.
+     */
     @Override
     public void cleanSubject(MessageInfo messageInfo, Subject subject) {
         if (subject != null) {
             subject.getPrincipals().clear();
+        }
+        if (browser.isPresent() && messageInfo != null && messageInfo.getRequestMessage() instanceof HttpServletRequest request
+                && messageInfo.getResponseMessage() instanceof HttpServletResponse response) {
+            SessionCookie.read(request).ifPresent(cookie -> {
+                browser.get().end(cookie);
+                response.addHeader("Set-Cookie", SessionCookie.expire(request.isSecure()));
+            });
         }
     }
 

@@ -1,6 +1,7 @@
 package io.latchkey.sso;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.security.auth.message.config.AuthConfigFactory;
@@ -23,12 +24,13 @@ public final class SingleSignOn implements AutoCloseable {
         this.registrations = List.copyOf(registrations);
     }
 
-    public static SingleSignOn install(BearerVerifier verifier, SsoOptions options) {
+    public static SingleSignOn install(BearerVerifier verifier, Optional<BrowserSessions> browser, SsoOptions options) {
         AuthConfigFactory factory = AuthConfigFactory.getFactory();
-        List<String> ids = new BearerAuthConfigProvider(verifier, options).register(factory);
+        List<String> ids = new BearerAuthConfigProvider(verifier, browser, options).register(factory);
         LOG.info(() -> "Latchkey single sign-on installed for " + (options.global() ? "every application on this server"
                 : "the applications " + options.appContexts()) + "; tokens from the " + options.tokenHeader()
-                + (options.tokenCookie().map(c -> " cookie " + c).orElse(" header")));
+                + (options.tokenCookie().map(c -> " cookie " + c).orElse(" header"))
+                + options.signInPage().map(page -> "; browsers sign in at " + page).orElse(""));
         return new SingleSignOn(factory, ids);
     }
 

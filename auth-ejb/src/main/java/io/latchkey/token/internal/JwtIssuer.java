@@ -21,7 +21,10 @@ import com.nimbusds.jwt.SignedJWT;
 
 import io.latchkey.token.TokenSettings;
 
-/** Signs MicroProfile JWT 2.1 access tokens with one private key. */
+/**
+ * Signs MicroProfile JWT 2.1 access tokens, and browser session tokens, with one private key. The
+ * two differ in {@code typ}, so neither is accepted where the other is expected (RFC 8725, 3.11).
+ */
 public final class JwtIssuer {
 
     private final TokenSettings settings;
@@ -42,6 +45,9 @@ public final class JwtIssuer {
         }
     }
 
+    /** The {@code typ} of a browser session cookie's token. */
+    public static final JOSEObjectType BROWSER_SESSION = new JOSEObjectType("latchkey-sso+jwt");
+
     public String keyId() {
         return key.getKeyID();
     }
@@ -49,12 +55,21 @@ public final class JwtIssuer {
     /** An access token for one session, valid for the configured access lifetime from now. */
     public String issue(AccessClaims subject) {
         Instant now = clock.instant();
+        return sign(JOSEObjectType.JWT, subject, now, now.plus(settings.lifetimes().access()));
+    }
+
+    /** The token of a browser session cookie, for the same session and claims, valid until {@code expiresAt}. */
+    public String issueBrowserSession(AccessClaims subject, Instant expiresAt) {
+        return sign(BROWSER_SESSION, subject, clock.instant(), expiresAt);
+    }
+
+    private String sign(JOSEObjectType type, AccessClaims subject, Instant now, Instant expiresAt) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(settings.issuer())
                 .subject(subject.accountId().toString())
                 .audience(settings.audience())
                 .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(settings.lifetimes().access())))
+                .expirationTime(Date.from(expiresAt))
                 .jwtID(UUID.randomUUID().toString())
                 .claim("upn", subject.username())
                 .claim("preferred_username", subject.username())
@@ -63,7 +78,7 @@ public final class JwtIssuer {
                 .claim("auth_time", subject.authTime().getEpochSecond())
                 .claim("amr", subject.amr())
                 .build();
-        JWSHeader header = new JWSHeader.Builder(algorithm).type(JOSEObjectType.JWT).keyID(key.getKeyID()).build();
+        JWSHeader header = new JWSHeader.Builder(algorithm).type(type).keyID(key.getKeyID()).build();
         SignedJWT jwt = new SignedJWT(header, claims);
         try {
             jwt.sign(signer);

@@ -1,6 +1,7 @@
 package io.latchkey.web.api;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.latchkey.password.PasswordService;
+import io.latchkey.sso.SessionCookie;
 import io.latchkey.token.TokenService;
 import io.latchkey.web.api.security.Authenticated;
 import io.latchkey.web.api.security.BearerAuthenticationFilter;
@@ -56,8 +58,10 @@ public class SessionsResource {
     @Path("logout")
     @Authenticated
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-    public Response logout(@Context SecurityContext security, Requests.Logout ignoredBody) {
+    public Response logout(@Context SecurityContext security, @Context HttpServletRequest request, Requests.Logout ignoredBody) {
         tokens.logout(BearerAuthenticationFilter.caller(security));
-        return Response.noContent().cookie(TokenDelivery.expired(uri)).build();
+        // The browser session is the same session: its cookie goes too.
+        return Response.noContent().cookie(TokenDelivery.expired(uri))
+                .header("Set-Cookie", SessionCookie.expire(request.isSecure())).build();
     }
 }
