@@ -19,12 +19,17 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.latchkey.it.support.Api;
+import io.latchkey.it.support.Browser;
 import io.latchkey.it.support.MicroProcess;
+import io.latchkey.it.support.RequiresChromium;
 import io.latchkey.it.support.RequiresDatabase;
 
 /**
@@ -47,8 +52,10 @@ class BrowserSingleSignOnIT {
     @BeforeAll
     static void deployLatchkeyBesideTheDemo() throws IOException {
         Path work = Files.createTempDirectory(Files.createDirectories(Path.of("target", "browser-sso-it").toAbsolutePath()), "run-");
+        int port = MicroProcess.freePort();
         Map<String, String> settings = new java.util.HashMap<>(Map.of(
                 "latchkey.data-dir", work.resolve("data").toString(),
+                "latchkey.rp.origins", "http://localhost:" + port,
                 "latchkey.password.bcrypt-cost", "10",
                 "latchkey.sso.idle-timeout", "PT15S",
                 "latchkey.bootstrap-admin.username", System.getProperty("it.admin.username"),
@@ -58,7 +65,7 @@ class BrowserSingleSignOnIT {
             settings.put("latchkey.db.user", System.getProperty("it.pg.user"));
             settings.put("latchkey.db.schema", "bsso_" + Long.toString(System.currentTimeMillis(), 36));
         }
-        server = MicroProcess.start(work, settings,
+        server = MicroProcess.start(work, port, settings,
                 List.of("--deploy", Path.of(System.getProperty("demo.war")).toAbsolutePath().toString()));
         api = new Api(server.base());
         root = URI.create(api.origin() + "/");
@@ -229,6 +236,85 @@ class BrowserSingleSignOnIT {
         assertThat(withHeader.statusCode()).as(withHeader.body()).isEqualTo(200);
         assertThat(withHeader.body()).contains("\"access_token\"").contains("\"refresh_token\"");
         assertThat(withoutCookie.statusCode()).isEqualTo(401);
+    }
+
+    // ---- the same flow in Chromium: the page, a virtual authenticator, the demo's pages ----
+
+    @Test
+    @ExtendWith(RequiresChromium.class)
+    void aPersonSignsInOnceWithAPasskeyAndEveryApplicationKnowsThemUntilTheySignOut() throws InterruptedException {
+        Assumptions.assumeTrue("h2".equals(System.getProperty("it.database")), "browser flows run once, in the H2 run");
+        try (Browser browser = Browser.withoutAutofill()) {
+            String username = Api.uniqueUsername("bsso-chromium").toLowerCase();
+            browser.open(root + "auth/");
+            browser.click("show-signup");
+            browser.type("username", username);
+            browser.click("signup-passkey");
+            browser.awaitState("signed-in");
+            browser.click("sign-out");
+            browser.awaitState("signed-out");
+
+            browser.driver().get(root + "demo/a");
+            awaitPath(browser, "/auth/");
+            assertThat(browser.driver().getCurrentUrl()).endsWith("/auth/?return=%2Fdemo%2Fa");
+            browser.awaitState("signed-out");
+            assertThat(browser.element("destination").getText()).contains("/demo/a");
+            browser.element("username").clear();
+            browser.element("signin-passkey").click();
+
+            awaitPath(browser, "/demo/a");
+            assertThat(text(browser, "principal")).isEqualTo(username);
+            browser.driver().get(root + "demo/b");
+            assertThat(browser.driver().getCurrentUrl()).as("no second sign-in").endsWith("/demo/b");
+            assertThat(text(browser, "principal")).isEqualTo(username);
+
+            // Past the renewal age (1.5 s here) a form POST renews the cookie and keeps its body.
+            Thread.sleep(2_000);
+            browser.element("note").sendKeys("kept across renewal");
+            browser.element("save").click();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("saved")).isEmpty());
+            assertThat(text(browser, "saved")).isEqualTo("Saved: kept across renewal");
+
+            browser.element("sign-out").click();
+            awaitPath(browser, "/demo/");
+            for (String page : List.of("demo/a", "demo/b")) {
+                browser.driver().get(root + page);
+                awaitPath(browser, "/auth/");
+            }
+        }
+    }
+
+    @Test
+    @ExtendWith(RequiresChromium.class)
+    void aPasswordSignInReturnsToThePageAskedForAndSuspensionEndsItAtOnce() {
+        Assumptions.assumeTrue("h2".equals(System.getProperty("it.database")), "browser flows run once, in the H2 run");
+        String username = Api.uniqueUsername("bsso-chromium-pw").toLowerCase();
+        String id = api.signUp(username, PASSWORD).text("id");
+        try (Browser browser = Browser.withoutAutofill()) {
+            browser.driver().get(root + "demo/b?tab=2");
+            awaitPath(browser, "/auth/");
+            browser.awaitState("signed-out");
+            browser.type("username", username);
+            browser.type("password", PASSWORD);
+            browser.element("signin-password").click();
+
+            awaitPath(browser, "/demo/b");
+            assertThat(browser.driver().getCurrentUrl()).endsWith("/demo/b?tab=2");
+            assertThat(text(browser, "principal")).isEqualTo(username);
+
+            assertThat(api.post("api/admin/accounts/" + id + "/suspend", Api.json(), api.adminToken()).status()).isEqualTo(204);
+            browser.driver().get(root + "demo/a");
+            awaitPath(browser, "/auth/");
+        }
+    }
+
+    private static void awaitPath(Browser browser, String path) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .until(d -> URI.create(d.getCurrentUrl()).getPath().equals(path));
+    }
+
+    private static String text(Browser browser, String id) {
+        return new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> d.findElement(By.id(id))).getText();
     }
 
     private static String lastUsername;
