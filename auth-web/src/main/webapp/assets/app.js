@@ -535,5 +535,8 @@
     showSignIn();
   }
 
-  document.addEventListener("DOMContentLoaded", () => { start(); });
+  // Busy until the page knows whether the browser is signed in, so no click races the start.
+  document.addEventListener("DOMContentLoaded", () => {
+    start().finally(() => { document.body.dataset.busy = "false"; });
+  });
 })();
