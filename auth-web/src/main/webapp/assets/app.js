@@ -4,13 +4,32 @@
 
 (() => {
   const REFRESH_KEY = "latchkey.refresh";
+  const REAUTHENTICATION_REQUIRED = "urn:latchkey:problem:reauthentication-required";
+  const MAX_RETURN_LENGTH = 2048;
   const EXPIRY_MARGIN_MS = 30_000;
   const $ = (id) => document.getElementById(id);
   const passkeysSupported = typeof window.PublicKeyCredential === "function" && !!navigator.credentials;
 
+  // Where to go after signing in: a path on this origin only, never another site (the server's
+  // ReturnPath applies the same rule): one leading "/", no "\\", no control characters, also after
+  // one round of percent-decoding.
+  const isPath = (value) => value.startsWith("/") && !value.startsWith("//") && !value.includes("\\")
+    && !/[\u0000-\u001f\u007f]/.test(value);
+  function safeReturn(raw) {
+    if (!raw || raw.length > MAX_RETURN_LENGTH || !isPath(raw)) return null;
+    try {
+      return isPath(decodeURIComponent(raw)) ? raw : null;
+    } catch {
+      return null;
+    }
+  }
+  const RETURN_TO = safeReturn(new URLSearchParams(window.location.search).get("return"));
+
   let accessToken = null;
   let accessExpiresAt = 0;
   let autofill = null; // AbortController of the background (conditional) passkey request
+  let account = null; // { id, username } of the signed-in account
+  let pendingChange = null; // an action refused for a stale sign-in, retried after a fresh one
 
   class ApiError extends Error {
     constructor(status, problem, retryAfter) {
@@ -74,8 +93,8 @@
   }
 
   // ---- the API ----
-  async function call(path, { method = "POST", body, auth = false, retried = false } = {}) {
-    const headers = { Accept: "application/json, application/problem+json" };
+  async function call(path, { method = "POST", body, auth = false, retried = false, extraHeaders = {} } = {}) {
+    const headers = { Accept: "application/json, application/problem+json", ...extraHeaders };
     if (body !== undefined) headers["Content-Type"] = "application/json";
     if (auth) {
       await ensureFreshAccess();
@@ -85,7 +104,7 @@
       method, headers, credentials: "same-origin", body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (response.status === 401 && auth && !retried && await refresh()) {
-      return call(path, { method, body, auth, retried: true });
+      return call(path, { method, body, auth, retried: true, extraHeaders });
     }
     const text = await response.text();
     let data = null;
@@ -157,6 +176,68 @@
     }
   }
 
+  // ---- step-up: changes to how one signs in need a recent sign-in ----
+  function needsReauthentication(error) {
+    return error instanceof ApiError && error.status === 403 && error.problem.type === REAUTHENTICATION_REQUIRED;
+  }
+
+  function askToReauthenticate(change) {
+    pendingChange = change;
+    $("reauth-password").value = "";
+    $("reauth-view").hidden = false;
+    document.body.dataset.reauth = "true";
+    say("For your security, sign in again to make this change.", "error");
+  }
+
+  function closeReauthentication() {
+    pendingChange = null;
+    $("reauth-password").value = "";
+    $("reauth-view").hidden = true;
+    document.body.dataset.reauth = "false";
+  }
+
+  const subjectOf = (jwt) => {
+    try {
+      return JSON.parse(new TextDecoder().decode(toBytes(jwt.split(".")[1]))).sub;
+    } catch {
+      return null;
+    }
+  };
+
+  // Best effort: the session a fresh sign-in replaces ends, so no forgotten session stays live.
+  async function endSession(access, refreshToken) {
+    try {
+      await fetch("api/logout", {
+        method: "POST", credentials: "same-origin",
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${access}` },
+        body: JSON.stringify(refreshToken ? { refresh_token: refreshToken } : {}),
+      });
+    } catch {
+      // the old session still ends at its lifetime
+    }
+  }
+
+  // A fresh sign-in of the same account: use its tokens, then make the change that was refused.
+  async function resumeWith(tokens) {
+    if (!account || subjectOf(tokens.access_token) !== account.id) {
+      await endSession(tokens.access_token, tokens.refresh_token);
+      throw new ApiError(403, { detail: "That sign-in is for another account; confirm with your own." });
+    }
+    const previous = { access: accessToken, refresh: sessionStorage.getItem(REFRESH_KEY) };
+    useTokens(tokens);
+    if (previous.access) await endSession(previous.access, previous.refresh);
+    await openBrowserSession(); // the ended session took the browser session with it
+    const change = pendingChange;
+    closeReauthentication();
+    if (!change) return;
+    try {
+      await change();
+    } catch (error) {
+      if (!needsReauthentication(error)) throw error;
+      askToReauthenticate(change);
+    }
+  }
+
   // Runs one user action: busy state, errors shown, never two at once.
   async function act(action) {
     if (document.body.dataset.busy === "true") return;
@@ -167,7 +248,11 @@
     try {
       await action();
     } catch (error) {
-      say(explain(error), "error");
+      if (needsReauthentication(error)) {
+        askToReauthenticate(action);
+      } else {
+        say(explain(error), "error");
+      }
     } finally {
       document.querySelectorAll("button").forEach((b) => { b.disabled = false; });
       if (!passkeysSupported) disablePasskeyButtons();
@@ -176,7 +261,7 @@
   }
 
   function disablePasskeyButtons() {
-    ["signin-passkey", "signup-passkey", "add-passkey"].forEach((id) => { $(id).disabled = true; });
+    ["signin-passkey", "signup-passkey", "add-passkey", "reauth-passkey"].forEach((id) => { $(id).disabled = true; });
   }
 
   const field = (id) => $(id).value.trim();
@@ -196,8 +281,39 @@
   }
 
   async function finishSignIn(requestId, credential) {
-    useTokens(await call("api/webauthn/login", { body: { requestId, credential: credentialJson(credential) } }));
+    await signedIn(await call("api/webauthn/login", { body: { requestId, credential: credentialJson(credential) } }));
+  }
+
+  // The sign-in becomes the browser session every application on the server accepts (its cookie).
+  async function openBrowserSession() {
+    try {
+      await call("api/sso/session", { auth: true });
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 404)) throw error; // browser sign-on is off here
+    }
+  }
+
+  // After every kind of sign-in: the browser session, then back where the person was going.
+  async function signedIn(tokens, welcome) {
+    useTokens(tokens);
+    await openBrowserSession();
+    if (RETURN_TO) {
+      document.body.dataset.state = "leaving";
+      window.location.assign(RETURN_TO);
+      return;
+    }
     await showAccount();
+    if (welcome) say(welcome, "ok");
+  }
+
+  // A browser that arrives with a live session cookie is signed in on the page too.
+  async function resumeBrowserSession() {
+    try {
+      useTokens(await call("api/sso/token", { extraHeaders: { "X-Requested-With": "latchkey" } }));
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   async function startAutofill() {
@@ -225,6 +341,9 @@
 
   // ---- views ----
   function showSignIn() {
+    setMode("signin");
+    closeReauthentication();
+    account = null;
     $("account-view").hidden = true;
     $("signin-view").hidden = false;
     document.body.dataset.state = "signed-out";
@@ -237,6 +356,7 @@
       call("api/me/passkeys", { method: "GET", auth: true }),
     ]);
     stopAutofill();
+    account = { id: me.id, username: me.username };
     $("account-username").textContent = me.username;
     $("account-display-name").textContent = me.displayName;
     renderPasskeys(passkeys);
@@ -319,13 +439,10 @@
       const displayName = field("display-name") || undefined;
       const password = $("password").value;
       await call("api/accounts", { body: { username, password, displayName } });
-      useTokens(await call("api/login", { body: { username, password } }));
-      await showAccount();
-      say("Account created. Welcome!", "ok");
+      await signedIn(await call("api/login", { body: { username, password } }), "Account created. Welcome!");
     },
     "signin-password": async () => {
-      useTokens(await call("api/login", { body: { username: field("username"), password: $("password").value } }));
-      await showAccount();
+      await signedIn(await call("api/login", { body: { username: field("username"), password: $("password").value } }));
     },
     "signup-passkey": async () => {
       const options = await call("api/webauthn/register/options", {
@@ -333,9 +450,7 @@
       });
       const credential = await createPasskey(options);
       const result = await call("api/webauthn/register", { body: { requestId: options.requestId, credential } });
-      useTokens(result.tokens);
-      await showAccount();
-      say("Account created with a passkey. Welcome!", "ok");
+      await signedIn(result.tokens, "Account created with a passkey. Welcome!");
     },
     "signin-passkey": async () => {
       stopAutofill();
@@ -351,6 +466,22 @@
       await reloadPasskeys();
       say("Passkey added.", "ok");
     },
+    "reauth-passkey": async () => {
+      const options = await call("api/webauthn/login/options", { body: { username: account.username } });
+      const credential = await navigator.credentials.get({ publicKey: requestOptions(options.publicKey) });
+      await resumeWith(await call("api/webauthn/login", {
+        body: { requestId: options.requestId, credential: credentialJson(credential) },
+      }));
+    },
+    "reauth-with-password": async () => {
+      await resumeWith(await call("api/login", { body: { username: account.username, password: $("reauth-password").value } }));
+    },
+    "reauth-cancel": async () => {
+      closeReauthentication();
+      say("Nothing was changed.");
+    },
+    "show-signin": async () => setMode("signin"),
+    "show-signup": async () => setMode("signup"),
     "sign-out": async () => {
       try {
         await call("api/logout", { body: { refresh_token: sessionStorage.getItem(REFRESH_KEY) }, auth: true });
@@ -362,16 +493,38 @@
     },
   };
 
+  function setMode(mode) {
+    $("signin-form").dataset.mode = mode;
+    $("show-signin").setAttribute("aria-pressed", String(mode === "signin"));
+    $("show-signup").setAttribute("aria-pressed", String(mode === "signup"));
+    $("password").autocomplete = mode === "signup" ? "new-password" : "current-password";
+    clearFieldErrors();
+    say("");
+  }
+
   async function start() {
     for (const [id, action] of Object.entries(actions)) {
       $(id).addEventListener("click", () => act(action));
     }
     $("signin-form").addEventListener("submit", (event) => event.preventDefault());
+    $("reauth-password").addEventListener("keydown", (event) => {
+      if (event.key === "Enter") $("reauth-with-password").click();
+    });
     if (!passkeysSupported) {
       disablePasskeyButtons();
       say("Passkeys are not supported by this browser; use a password.", "error");
     }
-    if (sessionStorage.getItem(REFRESH_KEY) && await refresh()) {
+    if (RETURN_TO) {
+      // Sent here by an application: only a live browser session goes straight back. The page's own
+      // tokens of this tab do not, or a browser idle past the session cookie's timeout would return
+      // without signing in.
+      $("destination-path").textContent = RETURN_TO;
+      $("destination").hidden = false;
+      if (await resumeBrowserSession()) {
+        window.location.assign(RETURN_TO);
+        return;
+      }
+    } else if ((sessionStorage.getItem(REFRESH_KEY) && await refresh()) || await resumeBrowserSession()) {
       try {
         await showAccount();
         return;
@@ -382,5 +535,8 @@
     showSignIn();
   }
 
-  document.addEventListener("DOMContentLoaded", () => { start(); });
+  // Busy until the page knows whether the browser is signed in, so no click races the start.
+  document.addEventListener("DOMContentLoaded", () => {
+    start().finally(() => { document.body.dataset.busy = "false"; });
+  });
 })();

@@ -317,6 +317,7 @@ class PasswordAccountsIT extends DeployedLatchkey {
 
         assertThat(change.status()).isEqualTo(403);
         assertThat(change.contentType()).startsWith(PROBLEM_JSON);
+        assertThat(change.json().path("type").asText()).isEqualTo("urn:latchkey:problem:reauthentication-required");
         assertThat(api.login(username, PASSWORD).status()).isEqualTo(200);
     }
 

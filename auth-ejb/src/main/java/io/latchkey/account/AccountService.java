@@ -11,6 +11,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
@@ -51,6 +52,16 @@ public class AccountService {
 
     public Optional<Account> find(UUID id) {
         return Optional.ofNullable(em.find(AccountEntity.class, id.toString())).map(AccountEntity::toAccount);
+    }
+
+    /**
+     * Reads the account and holds a row lock on it until the caller's transaction ends: changes to
+     * an account's ways of signing in that must see each other (the last-passkey guard) run one
+     * after the other.
+     */
+    public Optional<Account> findForUpdate(UUID id) {
+        return Optional.ofNullable(em.find(AccountEntity.class, id.toString(), LockModeType.PESSIMISTIC_WRITE))
+                .map(AccountEntity::toAccount);
     }
 
     public Optional<Account> find(Username username) {

@@ -21,8 +21,8 @@ import io.latchkey.audit.AuditReason;
 import io.latchkey.ratelimit.RateLimits;
 import io.latchkey.rejection.AuthenticationFailedException;
 import io.latchkey.rejection.ConflictException;
-import io.latchkey.rejection.ForbiddenException;
 import io.latchkey.rejection.InvalidInputException;
+import io.latchkey.rejection.ReauthenticationRequiredException;
 import io.latchkey.token.AuthMethod;
 import io.latchkey.token.IssuedTokens;
 import io.latchkey.token.RevokeReason;
@@ -127,7 +127,7 @@ public class PasswordService {
      */
     public void changePassword(VerifiedToken caller, String currentPassword, String newPassword) {
         if (!tokens.fresh(caller)) {
-            throw new ForbiddenException("Sign in again to change your password: your sign-in is older than "
+            throw new ReauthenticationRequiredException("Sign in again to change your password: your sign-in is older than "
                     + tokens.freshness().toMinutes() + " minutes.");
         }
         Account account = accounts.find(caller.accountId()).orElseThrow(AuthenticationFailedException::new);

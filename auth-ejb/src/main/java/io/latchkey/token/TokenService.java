@@ -115,6 +115,15 @@ public class TokenService {
         return token;
     }
 
+    /**
+     * Whether the session is still live (not revoked, not past its lifetime) and belongs to the
+     * account: for work begun under a session and finished later, such as adding a passkey.
+     */
+    public boolean sessionLive(UUID sessionId, UUID accountId) {
+        SessionEntity session = sessionId == null ? null : em.find(SessionEntity.class, sessionId.toString());
+        return session != null && session.liveAt(clock.instant()) && session.accountId().equals(accountId);
+    }
+
     /** Whether the caller signed in (not refreshed) within the freshness window. */
     public boolean fresh(VerifiedToken token) {
         return !token.authTime().plus(settings.lifetimes().freshness()).isBefore(clock.instant());

@@ -31,7 +31,6 @@ import com.yubico.webauthn.data.ClientAssertionExtensionOutputs;
 import com.yubico.webauthn.data.ClientRegistrationExtensionOutputs;
 import com.yubico.webauthn.data.PublicKeyCredential;
 import com.yubico.webauthn.data.PublicKeyCredentialCreationOptions;
-import com.yubico.webauthn.data.PublicKeyCredentialDescriptor;
 import com.yubico.webauthn.data.PublicKeyCredentialParameters;
 import com.yubico.webauthn.data.PublicKeyCredentialRequestOptions;
 import com.yubico.webauthn.data.RelyingPartyIdentity;
@@ -61,16 +60,19 @@ import io.latchkey.rejection.AuthenticationFailedException;
 import io.latchkey.rejection.ConflictException;
 import io.latchkey.rejection.InvalidInputException;
 import io.latchkey.rejection.NotFoundException;
-import io.latchkey.token.AuthMethod;
 import io.latchkey.token.IssuedTokens;
 import io.latchkey.token.TokenService;
 import io.latchkey.token.VerifiedToken;
 import io.latchkey.vault.Vault;
 import io.latchkey.webauthn.internal.CeremonyEntity;
 import io.latchkey.webauthn.internal.CeremonyStore;
+import io.latchkey.webauthn.internal.DecoyCredentials;
 import io.latchkey.webauthn.internal.JpaCredentialRepository;
 import io.latchkey.webauthn.internal.PasskeyEntity;
+import io.latchkey.webauthn.internal.PasskeyAuthMethod;
 import io.latchkey.webauthn.internal.PasskeySeal;
+import io.latchkey.webauthn.internal.SignatureCounter;
+import io.latchkey.webauthn.internal.StepUp;
 
 /**
  * WebAuthn ceremonies as start/finish pairs, and passkey management. A finish call verifies with
@@ -119,12 +121,16 @@ public class PasskeyService {
     AuditLog audit;
 
     private PasskeySeal seal;
+    private DecoyCredentials decoys;
+    private StepUp stepUp;
     private JpaCredentialRepository credentials;
     private RelyingParty relyingParty;
 
     @PostConstruct
     void init() {
         seal = new PasskeySeal(vault);
+        decoys = new DecoyCredentials(vault::mac);
+        stepUp = new StepUp(tokens);
         credentials = new JpaCredentialRepository(em, accounts, seal);
         relyingParty = RelyingParty.builder()
                 .identity(RelyingPartyIdentity.builder().id(settings.rpId()).name(settings.rpName()).build())
@@ -142,9 +148,14 @@ public class PasskeyService {
                 .build();
     }
 
-    /** Passwordless sign-up: the account is created only when the registration verifies. */
+    /**
+     * Passwordless sign-up: the account is created only when the registration verifies. These
+     * options are where a taken username shows (409), so they are charged to the sign-up limit, as
+     * a password sign-up is; the finish is not charged again, its single-use ceremony is paid for.
+     */
     public CeremonyOptions startSignUp(String rawUsername, String rawDisplayName) {
         limits.passkeyOptions();
+        limits.signUp();
         Username username = Username.parse(rawUsername);
         String displayName = DisplayName.parseOrDefault(rawDisplayName, username);
         if (accounts.exists(username)) {
@@ -155,12 +166,17 @@ public class PasskeyService {
                 .authenticatorSelection(selection(ResidentKeyRequirement.REQUIRED))
                 .timeout(settings.ceremonyTimeout().toMillis())
                 .build());
-        return save(CeremonyEntity.Kind.SIGN_UP, toJson(options), browserJson(options::toCredentialsCreateJson), null, username.value(), displayName);
+        return save(CeremonyEntity.Kind.SIGN_UP, toJson(options), browserJson(options::toCredentialsCreateJson), null, null,
+                username.value(), displayName);
     }
 
-    /** Adds a passkey to the signed-in caller's account. */
+    /**
+     * Adds a passkey to the signed-in caller's account: needs a recent sign-in, and the ceremony
+     * remembers the caller's session, whose end before the finish voids it.
+     */
     public CeremonyOptions startAddition(VerifiedToken caller) {
         limits.passkeyOptions();
+        stepUp.require(caller, "add a passkey");
         Account account = accounts.find(caller.accountId()).filter(Account::active).orElseThrow(AuthenticationFailedException::new);
         ByteArray userHandle = credentials.userHandleOf(account.id()).orElseGet(PasskeyService::newUserHandle);
         PublicKeyCredentialCreationOptions options = relyingParty.startRegistration(StartRegistrationOptions.builder()
@@ -169,7 +185,8 @@ public class PasskeyService {
                 .authenticatorSelection(selection(ResidentKeyRequirement.REQUIRED))
                 .timeout(settings.ceremonyTimeout().toMillis())
                 .build());
-        return save(CeremonyEntity.Kind.ADD_PASSKEY, toJson(options), browserJson(options::toCredentialsCreateJson), account.id(), null, null);
+        return save(CeremonyEntity.Kind.ADD_PASSKEY, toJson(options), browserJson(options::toCredentialsCreateJson), account.id(),
+                caller.sessionId(), null, null);
     }
 
     public RegistrationOutcome finishRegistration(String requestId, String credentialJson, String rawNickname) {
@@ -177,9 +194,6 @@ public class PasskeyService {
         PublicKeyCredential<AuthenticatorAttestationResponse, ClientRegistrationExtensionOutputs> credential = parseRegistration(credentialJson);
         CeremonyEntity ceremony = ceremonies.take(requestId, CeremonyEntity.Kind.SIGN_UP, CeremonyEntity.Kind.ADD_PASSKEY)
                 .orElseThrow(CeremonyExpiredException::new);
-        if (ceremony.kind() == CeremonyEntity.Kind.SIGN_UP) {
-            limits.signUp();
-        }
         PublicKeyCredentialCreationOptions request = fromJson(ceremony.requestJson(), PublicKeyCredentialCreationOptions::fromJson);
         RegistrationResult result;
         try {
@@ -197,6 +211,10 @@ public class PasskeyService {
             account = accounts.create(new NewAccount(new Username(ceremony.username()), ceremony.displayName(), Optional.empty()));
         } else {
             account = accounts.find(ceremony.accountId()).filter(Account::active).orElseThrow(AuthenticationFailedException::new);
+            if (!tokens.sessionLive(ceremony.sessionId(), account.id())) {
+                // Signed out, password changed or revoked by an administrator since the options.
+                throw new AuthenticationFailedException();
+            }
         }
         PasskeyEntity passkey = store(account.id(), request.getUser().getId(), result, credential, nickname);
         if (ceremony.kind() == CeremonyEntity.Kind.SIGN_UP) {
@@ -204,7 +222,8 @@ public class PasskeyService {
         }
         audit.outcome(AuditEntry.of(AuditEventType.PASSKEY_ADDED).account(account.id(), account.username().value()));
         if (ceremony.kind() == CeremonyEntity.Kind.SIGN_UP) {
-            issued = Optional.of(tokens.openSession(account, authMethod(result.isBackupEligible(), result.isUserVerified())));
+            issued = Optional.of(tokens.openSession(account,
+                    PasskeyAuthMethod.of(result.isBackupEligible(), result.isAttestationTrusted(), result.isUserVerified())));
             return new RegistrationOutcome(passkey.toPasskey(), Optional.of(account), issued);
         }
         return new RegistrationOutcome(passkey.toPasskey(), Optional.empty(), issued);
@@ -224,9 +243,9 @@ public class PasskeyService {
         AssertionRequest request = relyingParty.startAssertion(start.build());
         if (username.isPresent() && request.getPublicKeyCredentialRequestOptions().getAllowCredentials()
                 .map(List::isEmpty).orElse(true)) {
-            request = withDecoyCredential(request, username.get());
+            request = withDecoyCredentials(request, username.get());
         }
-        return save(CeremonyEntity.Kind.SIGN_IN, toJson(request), browserJson(request::toCredentialsGetJson), null, null, null);
+        return save(CeremonyEntity.Kind.SIGN_IN, toJson(request), browserJson(request::toCredentialsGetJson), null, null, null, null);
     }
 
     public IssuedTokens finishSignIn(String requestId, String credentialJson) {
@@ -239,15 +258,24 @@ public class PasskeyService {
             result = relyingParty.finishAssertion(FinishAssertionOptions.builder().request(request).response(credential).build());
         } catch (AssertionFailedException | IllegalArgumentException e) {
             LOG.fine(() -> "Assertion refused: " + e.getMessage());
-            throw refused(AuditEntry.of(AuditEventType.LOGIN_FAILED).reason(AuditReason.PASSKEY_REJECTED));
+            throw refused(rejectedAssertion(credential));
         }
         if (!result.isSuccess()) {
-            throw refused(AuditEntry.of(AuditEventType.LOGIN_FAILED).reason(AuditReason.PASSKEY_REJECTED));
+            throw refused(rejectedAssertion(credential));
         }
-        PasskeyEntity passkey = credentials.find(result.getCredentialId())
+        // Under a row lock from here to the commit: a second assertion with the same counter waits,
+        // then reads the counter this one stored.
+        PasskeyEntity passkey = credentials.lockForUse(result.getCredentialId())
                 .orElseThrow(() -> refused(AuditEntry.of(AuditEventType.LOGIN_FAILED).reason(AuditReason.UNKNOWN_PASSKEY)));
+        // WebAuthn Level 3, 7.2: backup eligibility is fixed when a credential is created; another
+        // value now means another authenticator, or a synced copy of one registered as device-bound.
+        if (result.isBackupEligible() != passkey.backupEligible()) {
+            LOG.warning(() -> "Passkey " + passkey.credentialId() + " of account " + passkey.accountId()
+                    + ": backup eligibility changed from " + passkey.backupEligible() + "; sign-in refused");
+            throw refused(AuditEntry.of(AuditEventType.LOGIN_FAILED).account(passkey.accountId()).reason(AuditReason.PASSKEY_REJECTED));
+        }
         Instant now = clock.instant();
-        if (!result.isSignatureCounterValid()) {
+        if (!SignatureCounter.accepts(passkey.signatureCount(), result.getSignatureCount())) {
             passkey.suspectClone(now);
             LOG.warning(() -> "Passkey " + passkey.credentialId() + " of account " + passkey.accountId()
                     + ": signature counter did not increase (stored " + passkey.signatureCount() + ", got "
@@ -257,9 +285,10 @@ public class PasskeyService {
         }
         Account account = accounts.find(passkey.accountId()).filter(Account::active).orElseThrow(() -> refused(
                 AuditEntry.of(AuditEventType.LOGIN_FAILED).account(passkey.accountId()).reason(AuditReason.SUSPENDED)));
-        passkey.recordUse(result.getSignatureCount(), result.isBackupEligible(), result.isBackedUp(), result.isUserVerified(), now);
+        passkey.recordUse(result.getSignatureCount(), result.isBackedUp(), result.isUserVerified(), now);
         audit.outcome(AuditEntry.of(AuditEventType.LOGIN_SUCCEEDED).account(account.id(), account.username().value()));
-        return tokens.openSession(account, authMethod(result.isBackupEligible(), result.isUserVerified()));
+        return tokens.openSession(account,
+                PasskeyAuthMethod.of(passkey.backupEligible(), passkey.attestationTrusted(), result.isUserVerified()));
     }
 
     public List<Passkey> list(UUID accountId) {
@@ -273,12 +302,20 @@ public class PasskeyService {
                 .setParameter("accountId", accountId.toString()).getSingleResult().intValue();
     }
 
-    public Passkey rename(UUID accountId, String credentialId, String rawNickname) {
+    /** Renames one of the caller's passkeys; needs a recent sign-in. */
+    public Passkey rename(VerifiedToken caller, String credentialId, String rawNickname) {
+        stepUp.require(caller, "rename a passkey");
         String nickname = nickname(rawNickname);
-        PasskeyEntity passkey = owned(accountId, credentialId);
+        PasskeyEntity passkey = owned(caller.accountId(), credentialId);
         passkey.rename(nickname);
-        audit.outcome(AuditEntry.of(AuditEventType.PASSKEY_RENAMED).account(accountId));
+        audit.outcome(AuditEntry.of(AuditEventType.PASSKEY_RENAMED).account(caller.accountId()));
         return passkey.toPasskey();
+    }
+
+    /** A refused assertion, on the record of the account whose passkey it names, if any: an owner sees attempts on it. */
+    private AuditEntry rejectedAssertion(PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs> credential) {
+        AuditEntry failure = AuditEntry.of(AuditEventType.LOGIN_FAILED).reason(AuditReason.PASSKEY_REJECTED);
+        return credentials.find(credential.getId()).map(p -> failure.account(p.accountId())).orElse(failure);
     }
 
     private AuthenticationFailedException refused(AuditEntry failure) {
@@ -286,11 +323,17 @@ public class PasskeyService {
         return new AuthenticationFailedException();
     }
 
-    /** Removes a passkey, unless it is the account's last way to sign in. */
-    public void delete(UUID accountId, String credentialId) {
+    /**
+     * Removes one of the caller's passkeys, unless it is the account's last way to sign in; needs a
+     * recent sign-in. The account row is locked first, so two deletes of an account's last two
+     * passkeys run one after the other and the second sees only one left.
+     */
+    public void delete(VerifiedToken caller, String credentialId) {
+        stepUp.require(caller, "delete a passkey");
+        UUID accountId = caller.accountId();
+        Account account = accounts.findForUpdate(accountId).orElseThrow(AuthenticationFailedException::new);
         PasskeyEntity passkey = owned(accountId, credentialId);
-        boolean hasPassword = accounts.find(accountId).map(Account::passwordSet).orElse(false);
-        if (!hasPassword && count(accountId) <= 1) {
+        if (!account.passwordSet() && count(accountId) <= 1) {
             throw new ConflictException("This is your last way to sign in: add another passkey or set a password first.");
         }
         em.remove(passkey);
@@ -315,15 +358,15 @@ public class PasskeyService {
                 credentialId, accountId, seal.userHandleMac(userHandle), seal.sealUserHandle(credentialId, userHandle),
                 seal.sealPublicKey(credentialId, result.getPublicKeyCose()), result.getSignatureCount(), transports,
                 aaguid(result.getAaguid()), credential.getResponse().getAttestation().getFormat(),
-                result.isBackupEligible(), result.isBackedUp(), result.isUserVerified(), nickname, clock.instant()));
+                result.isAttestationTrusted(), result.isBackupEligible(), result.isBackedUp(), result.isUserVerified(), nickname, clock.instant()));
         em.persist(passkey);
         return passkey;
     }
 
     private CeremonyOptions save(CeremonyEntity.Kind kind, String requestJson, String browserJson, UUID accountId,
-            String username, String displayName) {
+            UUID sessionId, String username, String displayName) {
         String requestId = newUserHandle().getBase64Url();
-        ceremonies.save(new CeremonyEntity(requestId, kind, requestJson, accountId, username, displayName,
+        ceremonies.save(new CeremonyEntity(requestId, kind, requestJson, accountId, sessionId, username, displayName,
                 clock.instant().plus(settings.ceremonyTimeout())));
         return new CeremonyOptions(requestId, browserJson);
     }
@@ -337,19 +380,11 @@ public class PasskeyService {
                 ? UserVerificationRequirement.REQUIRED : UserVerificationRequirement.PREFERRED;
     }
 
-    private AssertionRequest withDecoyCredential(AssertionRequest request, Username username) {
+    private AssertionRequest withDecoyCredentials(AssertionRequest request, Username username) {
         PublicKeyCredentialRequestOptions options = request.getPublicKeyCredentialRequestOptions().toBuilder()
-                .allowCredentials(List.of(PublicKeyCredentialDescriptor.builder().id(seal.decoyCredentialId(username.value()))
-                        .transports(Set.of(AuthenticatorTransport.INTERNAL, AuthenticatorTransport.HYBRID)).build()))
+                .allowCredentials(decoys.forUsername(username.value()))
                 .build();
         return request.toBuilder().publicKeyCredentialRequestOptions(options).build();
-    }
-
-    private static AuthMethod authMethod(boolean backupEligible, boolean userVerified) {
-        if (backupEligible) {
-            return userVerified ? AuthMethod.SOFTWARE_KEY : AuthMethod.SOFTWARE_KEY_PRESENCE;
-        }
-        return userVerified ? AuthMethod.HARDWARE_KEY : AuthMethod.HARDWARE_KEY_PRESENCE;
     }
 
     private static String nickname(String raw) {

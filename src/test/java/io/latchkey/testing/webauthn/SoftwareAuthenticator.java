@@ -38,6 +38,8 @@ public final class SoftwareAuthenticator {
     private static final Base64.Decoder B64URL_DECODER = Base64.getUrlDecoder();
     private static final byte UP = 0x01;
     private static final byte UV = 0x04;
+    private static final byte BE = 0x08;
+    private static final byte BS = 0x10;
     private static final byte AT = 0x40;
 
     private enum Algorithm { ES256, ED25519 }
@@ -47,26 +49,33 @@ public final class SoftwareAuthenticator {
 
     private final Algorithm algorithm;
     private final boolean zeroCounter;
+    private final boolean synced;
     private final SecureRandom random = new SecureRandom();
     private final List<Credential> credentials = new ArrayList<>();
     private long counter;
 
-    private SoftwareAuthenticator(Algorithm algorithm, boolean zeroCounter) {
+    private SoftwareAuthenticator(Algorithm algorithm, boolean zeroCounter, boolean synced) {
         this.algorithm = algorithm;
         this.zeroCounter = zeroCounter;
+        this.synced = synced;
     }
 
     public static SoftwareAuthenticator es256() {
-        return new SoftwareAuthenticator(Algorithm.ES256, false);
+        return new SoftwareAuthenticator(Algorithm.ES256, false, false);
     }
 
     public static SoftwareAuthenticator ed25519() {
-        return new SoftwareAuthenticator(Algorithm.ED25519, false);
+        return new SoftwareAuthenticator(Algorithm.ED25519, false, false);
     }
 
     /** Like many platform passkeys: the signature counter stays 0 forever. */
     public SoftwareAuthenticator withZeroCounter() {
-        return new SoftwareAuthenticator(algorithm, true);
+        return new SoftwareAuthenticator(algorithm, true, synced);
+    }
+
+    /** Like a passkey provider that syncs its passkeys: backup-eligible (BE) and backed up (BS). */
+    public SoftwareAuthenticator synced() {
+        return new SoftwareAuthenticator(algorithm, zeroCounter, true);
     }
 
     public int credentialCount() {
@@ -165,8 +174,11 @@ public final class SoftwareAuthenticator {
         return clientData.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte flags(Tamper tamper) {
+    private byte flags(Tamper tamper) {
         byte flags = (byte) (UP | UV);
+        if (tamper.backupEligible().orElse(synced)) {
+            flags |= synced ? (byte) (BE | BS) : BE;
+        }
         if (tamper.clearUserPresent()) {
             flags &= ~UP;
         }

@@ -36,6 +36,10 @@ public class CeremonyEntity {
     @Column(name = "account_id", length = 36)
     private String accountId;
 
+    /** The session that started an add-passkey ceremony; its finish needs that session still live. */
+    @Column(name = "session_id", length = 36)
+    private String sessionId;
+
     @Column(name = "username", length = 64)
     private String username;
 
@@ -48,12 +52,13 @@ public class CeremonyEntity {
     protected CeremonyEntity() {
     }
 
-    public CeremonyEntity(String requestId, Kind kind, String requestJson, UUID accountId, String username,
+    public CeremonyEntity(String requestId, Kind kind, String requestJson, UUID accountId, UUID sessionId, String username,
             String displayName, Instant expiresAt) {
         this.requestId = requestId;
         this.kind = kind;
         this.requestJson = requestJson;
         this.accountId = accountId == null ? null : accountId.toString();
+        this.sessionId = sessionId == null ? null : sessionId.toString();
         this.username = username;
         this.displayName = displayName;
         this.expiresAt = expiresAt;
@@ -69,6 +74,10 @@ public class CeremonyEntity {
 
     public UUID accountId() {
         return accountId == null ? null : UUID.fromString(accountId);
+    }
+
+    public UUID sessionId() {
+        return sessionId == null ? null : UUID.fromString(sessionId);
     }
 
     public String username() {

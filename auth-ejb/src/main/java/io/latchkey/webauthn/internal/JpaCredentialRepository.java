@@ -14,6 +14,8 @@ import com.yubico.webauthn.data.PublicKeyCredentialDescriptor;
 import com.yubico.webauthn.data.exception.Base64UrlException;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityNotFoundException;
+import jakarta.persistence.LockModeType;
 
 import io.latchkey.account.Account;
 import io.latchkey.account.AccountService;
@@ -89,6 +91,22 @@ public final class JpaCredentialRepository implements CredentialRepository {
 
     public Optional<PasskeyEntity> find(ByteArray credentialId) {
         return Optional.ofNullable(em.find(PasskeyEntity.class, credentialId.getBase64Url()));
+    }
+
+    /**
+     * The passkey re-read under a row lock (SELECT ... FOR UPDATE) that holds until the caller's
+     * transaction ends: what a sign-in judges its signature counter against.
+     */
+    public Optional<PasskeyEntity> lockForUse(ByteArray credentialId) {
+        return find(credentialId).map(passkey -> {
+            try {
+                // refresh, not find: the row may already be in this persistence context, read without a lock.
+                em.refresh(passkey, LockModeType.PESSIMISTIC_WRITE);
+                return passkey;
+            } catch (EntityNotFoundException deletedMeanwhile) {
+                return null;
+            }
+        });
     }
 
     private java.util.List<PasskeyEntity> passkeysOf(UUID accountId) {

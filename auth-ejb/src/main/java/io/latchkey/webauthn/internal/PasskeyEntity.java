@@ -60,6 +60,9 @@ public class PasskeyEntity {
     @Column(name = "attestation_format", length = 32)
     private String attestationFormat;
 
+    @Column(name = "attestation_trusted", nullable = false)
+    private boolean attestationTrusted;
+
     @Column(name = "backup_eligible", nullable = false)
     private boolean backupEligible;
 
@@ -94,6 +97,7 @@ public class PasskeyEntity {
         this.transports = String.join(",", registration.transports());
         this.aaguid = registration.aaguid();
         this.attestationFormat = registration.attestationFormat();
+        this.attestationTrusted = registration.attestationTrusted();
         this.backupEligible = registration.backupEligible();
         this.backedUp = registration.backedUp();
         this.userVerified = registration.userVerified();
@@ -104,7 +108,7 @@ public class PasskeyEntity {
     /** Everything a verified registration tells us about a new credential, sealed parts included. */
     public record Registration(String credentialId, UUID accountId, String userHandleMac, ByteArray userHandleSealed,
             ByteArray publicKeySealed, long signatureCount, List<String> transports, String aaguid,
-            String attestationFormat, boolean backupEligible, boolean backedUp, boolean userVerified,
+            String attestationFormat, boolean attestationTrusted, boolean backupEligible, boolean backedUp, boolean userVerified,
             String nickname, Instant createdAt) {
     }
 
@@ -136,6 +140,11 @@ public class PasskeyEntity {
         return backupEligible;
     }
 
+    /** Whether registration verified the attestation against a trusted root (never for {@code none}). */
+    public boolean attestationTrusted() {
+        return attestationTrusted;
+    }
+
     public boolean backedUp() {
         return backedUp;
     }
@@ -144,10 +153,13 @@ public class PasskeyEntity {
         return transports == null || transports.isEmpty() ? List.of() : Arrays.asList(transports.split(","));
     }
 
-    /** A verified sign-in: new counter and the flags the authenticator reported this time. */
-    public void recordUse(long newSignatureCount, boolean nowBackupEligible, boolean nowBackedUp, boolean verified, Instant at) {
+    /**
+     * A verified sign-in: new counter and the flags the authenticator reported this time. Backup
+     * eligibility is not among them: it never changes for a credential (WebAuthn Level 3, 6.1.3),
+     * and a sign-in that reports another value is refused before this.
+     */
+    public void recordUse(long newSignatureCount, boolean nowBackedUp, boolean verified, Instant at) {
         this.signatureCount = newSignatureCount;
-        this.backupEligible = nowBackupEligible;
         this.backedUp = nowBackedUp;
         this.userVerified = verified;
         this.lastUsedAt = at;

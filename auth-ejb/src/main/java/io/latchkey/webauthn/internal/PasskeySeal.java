@@ -36,11 +36,6 @@ public final class PasskeySeal {
         return new ByteArray(vault.mac("webauthn-user-handle", userHandle.getBytes())).getBase64Url();
     }
 
-    /** Stable credential IDs that answer for a username with no passkeys, so options look the same. */
-    public ByteArray decoyCredentialId(String username) {
-        return new ByteArray(vault.mac("webauthn-decoy-credential", username.getBytes(StandardCharsets.UTF_8)));
-    }
-
     private static byte[] aad(String field, String credentialId) {
         return ("passkey:" + field + ":" + credentialId).getBytes(StandardCharsets.UTF_8);
     }

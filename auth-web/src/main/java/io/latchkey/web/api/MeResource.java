@@ -62,13 +62,13 @@ public class MeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Passkey rename(@Context SecurityContext security, @PathParam("id") String id,
             @Valid @NotNull(message = "A JSON body is required.") Requests.Rename body) {
-        return passkeys.rename(BearerAuthenticationFilter.caller(security).accountId(), id, body.nickname());
+        return passkeys.rename(BearerAuthenticationFilter.caller(security), id, body.nickname());
     }
 
     @DELETE
     @Path("passkeys/{id}")
     public Response delete(@Context SecurityContext security, @PathParam("id") String id) {
-        passkeys.delete(BearerAuthenticationFilter.caller(security).accountId(), id);
+        passkeys.delete(BearerAuthenticationFilter.caller(security), id);
         return Response.noContent().build();
     }
 

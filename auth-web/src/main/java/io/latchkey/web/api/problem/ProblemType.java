@@ -7,6 +7,7 @@ public enum ProblemType {
     INVALID_TOKEN("invalid-token", "The token is not valid", 401),
     TOKEN_REQUIRED("token-required", "Authentication is required", 401),
     FORBIDDEN("forbidden", "Not allowed", 403),
+    REAUTHENTICATION_REQUIRED("reauthentication-required", "A recent sign-in is required", 403),
     NOT_FOUND("not-found", "Not found", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),
@@ -45,7 +46,8 @@ public enum ProblemType {
     /** The generic type for a status that has no more specific one. */
     public static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
-            if (type.status == status && type != AUTHENTICATION_FAILED && type != TOKEN_REQUIRED) {
+            if (type.status == status && type != AUTHENTICATION_FAILED && type != TOKEN_REQUIRED
+                    && type != REAUTHENTICATION_REQUIRED) {
                 return type;
             }
         }

@@ -18,6 +18,7 @@ import io.latchkey.rejection.ForbiddenException;
 import io.latchkey.rejection.InvalidInputException;
 import io.latchkey.rejection.InvalidTokenException;
 import io.latchkey.rejection.NotFoundException;
+import io.latchkey.rejection.ReauthenticationRequiredException;
 import io.latchkey.rejection.RefreshTokenReusedException;
 import io.latchkey.rejection.RejectedRequestException;
 import io.latchkey.webauthn.CeremonyExpiredException;
@@ -29,17 +30,18 @@ public class RejectedRequestMapper implements ExceptionMapper<RejectedRequestExc
 
     private static final Logger LOG = Logger.getLogger(RejectedRequestMapper.class.getName());
 
-    private static final Map<Class<? extends RejectedRequestException>, ProblemType> TYPES = Map.of(
-            InvalidInputException.class, ProblemType.INVALID_REQUEST,
-            AuthenticationFailedException.class, ProblemType.AUTHENTICATION_FAILED,
-            InvalidTokenException.class, ProblemType.INVALID_TOKEN,
-            RefreshTokenReusedException.class, ProblemType.INVALID_TOKEN,
-            ConflictException.class, ProblemType.CONFLICT,
-            ForbiddenException.class, ProblemType.FORBIDDEN,
-            NotFoundException.class, ProblemType.NOT_FOUND,
-            CeremonyExpiredException.class, ProblemType.GONE,
-            CloneSuspectedException.class, ProblemType.AUTHENTICATION_FAILED,
-            RateLimitedException.class, ProblemType.TOO_MANY_REQUESTS);
+    private static final Map<Class<? extends RejectedRequestException>, ProblemType> TYPES = Map.ofEntries(
+            Map.entry(InvalidInputException.class, ProblemType.INVALID_REQUEST),
+            Map.entry(AuthenticationFailedException.class, ProblemType.AUTHENTICATION_FAILED),
+            Map.entry(InvalidTokenException.class, ProblemType.INVALID_TOKEN),
+            Map.entry(RefreshTokenReusedException.class, ProblemType.INVALID_TOKEN),
+            Map.entry(ConflictException.class, ProblemType.CONFLICT),
+            Map.entry(ForbiddenException.class, ProblemType.FORBIDDEN),
+            Map.entry(ReauthenticationRequiredException.class, ProblemType.REAUTHENTICATION_REQUIRED),
+            Map.entry(NotFoundException.class, ProblemType.NOT_FOUND),
+            Map.entry(CeremonyExpiredException.class, ProblemType.GONE),
+            Map.entry(CloneSuspectedException.class, ProblemType.AUTHENTICATION_FAILED),
+            Map.entry(RateLimitedException.class, ProblemType.TOO_MANY_REQUESTS));
 
     @Override
     public Response toResponse(RejectedRequestException rejected) {
