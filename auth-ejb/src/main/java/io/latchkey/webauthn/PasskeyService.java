@@ -49,6 +49,7 @@ import jakarta.persistence.PersistenceContext;
 
 import io.latchkey.account.Account;
 import io.latchkey.account.AccountService;
+import io.latchkey.account.AccountSettings;
 import io.latchkey.account.DisplayName;
 import io.latchkey.account.NewAccount;
 import io.latchkey.account.Username;
@@ -98,6 +99,9 @@ public class PasskeyService {
     AccountService accounts;
 
     @Inject
+    AccountSettings accountSettings;
+
+    @Inject
     TokenService tokens;
 
     @Inject
@@ -144,6 +148,7 @@ public class PasskeyService {
 
     /** Passwordless sign-up: the account is created only when the registration verifies. */
     public CeremonyOptions startSignUp(String rawUsername, String rawDisplayName) {
+        accountSettings.requireOpenSignUp();
         limits.passkeyOptions();
         Username username = Username.parse(rawUsername);
         String displayName = DisplayName.parseOrDefault(rawDisplayName, username);
@@ -178,6 +183,8 @@ public class PasskeyService {
         CeremonyEntity ceremony = ceremonies.take(requestId, CeremonyEntity.Kind.SIGN_UP, CeremonyEntity.Kind.ADD_PASSKEY)
                 .orElseThrow(CeremonyExpiredException::new);
         if (ceremony.kind() == CeremonyEntity.Kind.SIGN_UP) {
+            // Also here: sign-up may have closed since the options were given out.
+            accountSettings.requireOpenSignUp();
             limits.signUp();
         }
         PublicKeyCredentialCreationOptions request = fromJson(ceremony.requestJson(), PublicKeyCredentialCreationOptions::fromJson);

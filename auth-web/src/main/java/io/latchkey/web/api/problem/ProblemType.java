@@ -7,6 +7,7 @@ public enum ProblemType {
     INVALID_TOKEN("invalid-token", "The token is not valid", 401),
     TOKEN_REQUIRED("token-required", "Authentication is required", 401),
     FORBIDDEN("forbidden", "Not allowed", 403),
+    SIGN_UP_CLOSED("sign-up-closed", "Sign-up is closed", 403),
     NOT_FOUND("not-found", "Not found", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),

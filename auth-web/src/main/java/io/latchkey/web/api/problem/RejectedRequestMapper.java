@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import io.latchkey.account.SignUpClosedException;
 import io.latchkey.ratelimit.RateLimitedException;
 import io.latchkey.rejection.AuthenticationFailedException;
 import io.latchkey.rejection.ConflictException;
@@ -29,17 +30,18 @@ public class RejectedRequestMapper implements ExceptionMapper<RejectedRequestExc
 
     private static final Logger LOG = Logger.getLogger(RejectedRequestMapper.class.getName());
 
-    private static final Map<Class<? extends RejectedRequestException>, ProblemType> TYPES = Map.of(
-            InvalidInputException.class, ProblemType.INVALID_REQUEST,
-            AuthenticationFailedException.class, ProblemType.AUTHENTICATION_FAILED,
-            InvalidTokenException.class, ProblemType.INVALID_TOKEN,
-            RefreshTokenReusedException.class, ProblemType.INVALID_TOKEN,
-            ConflictException.class, ProblemType.CONFLICT,
-            ForbiddenException.class, ProblemType.FORBIDDEN,
-            NotFoundException.class, ProblemType.NOT_FOUND,
-            CeremonyExpiredException.class, ProblemType.GONE,
-            CloneSuspectedException.class, ProblemType.AUTHENTICATION_FAILED,
-            RateLimitedException.class, ProblemType.TOO_MANY_REQUESTS);
+    private static final Map<Class<? extends RejectedRequestException>, ProblemType> TYPES = Map.ofEntries(
+            Map.entry(InvalidInputException.class, ProblemType.INVALID_REQUEST),
+            Map.entry(AuthenticationFailedException.class, ProblemType.AUTHENTICATION_FAILED),
+            Map.entry(InvalidTokenException.class, ProblemType.INVALID_TOKEN),
+            Map.entry(RefreshTokenReusedException.class, ProblemType.INVALID_TOKEN),
+            Map.entry(ConflictException.class, ProblemType.CONFLICT),
+            Map.entry(ForbiddenException.class, ProblemType.FORBIDDEN),
+            Map.entry(SignUpClosedException.class, ProblemType.SIGN_UP_CLOSED),
+            Map.entry(NotFoundException.class, ProblemType.NOT_FOUND),
+            Map.entry(CeremonyExpiredException.class, ProblemType.GONE),
+            Map.entry(CloneSuspectedException.class, ProblemType.AUTHENTICATION_FAILED),
+            Map.entry(RateLimitedException.class, ProblemType.TOO_MANY_REQUESTS));
 
     @Override
     public Response toResponse(RejectedRequestException rejected) {
