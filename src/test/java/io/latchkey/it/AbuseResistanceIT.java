@@ -28,7 +28,9 @@ class AbuseResistanceIT extends DeployedLatchkey {
 
     @Test
     void signInsFromOneAddressAreLimitedBeforeAnyPasswordIsChecked() {
-        Api client = api.from(Api.newClientAddress());
+        Instant start = Instant.now().minusSeconds(1);
+        String address = Api.newClientAddress();
+        Api client = api.from(address);
         for (int i = 0; i < 5; i++) {
             assertThat(client.login(Api.uniqueUsername("nobody"), PASSWORD).status()).isEqualTo(401);
         }
@@ -36,6 +38,50 @@ class AbuseResistanceIT extends DeployedLatchkey {
 
         assertTooMany(refused);
         assertThat(api.login(Api.uniqueUsername("nobody"), PASSWORD).status()).as("another address").isEqualTo(401);
+        // Refused before the password was checked: the refusal is no failed sign-in.
+        JsonNode failures = loginFailuresSince(start);
+        assertThat(failures).filteredOn(e -> e.path("clientIp").asText().equals(address)).as("the five checked attempts only").hasSize(5);
+        assertThat(failures.findValuesAsText("requestId")).doesNotContain(refused.header("X-Request-Id"));
+    }
+
+    @Test
+    void signInsFromOneIpv6Slash64AreLimitedTogether() {
+        String slash64 = ipv6Slash64();
+        for (int i = 1; i <= 5; i++) {
+            Api.Reply attempt = api.from(slash64 + ":" + Integer.toHexString(i * 4099)).login(Api.uniqueUsername("nobody6"), PASSWORD);
+            assertThat(attempt.status()).as(attempt.toString()).isEqualTo(401);
+        }
+
+        assertTooMany(api.from(slash64 + ":ffff").login(Api.uniqueUsername("nobody6"), PASSWORD));
+        assertThat(api.from(ipv6Slash64() + ":1").login(Api.uniqueUsername("nobody6"), PASSWORD).status())
+                .as("another /64").isEqualTo(401);
+    }
+
+    @Test
+    void anIpv4MappedIpv6AddressCountsAsItsIpv4Address() {
+        String address = Api.newClientAddress();
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.from("::ffff:" + address).login(Api.uniqueUsername("nobody4"), PASSWORD).status()).isEqualTo(401);
+        }
+
+        assertTooMany(api.from(address).login(Api.uniqueUsername("nobody4"), PASSWORD));
+    }
+
+    /**
+     * A proxy that appends its own X-Forwarded-For line (HAProxy option forwardfor) after the
+     * client's forged one: the address the proxy wrote is the client, not the forged one.
+     */
+    @Test
+    void theForwardedForLineATrustedProxyAppendedNamesTheClient() {
+        String forged = Api.newClientAddress();
+        String real = Api.newClientAddress();
+
+        Api.Reply reply = api.from(forged).postWithHeaders("api/login",
+                Api.json().put("username", Api.uniqueUsername("two-lines")).put("password", PASSWORD), "X-Forwarded-For", real);
+
+        assertThat(reply.status()).isEqualTo(401);
+        JsonNode event = eventOf(reply.header("X-Request-Id"));
+        assertThat(event.path("clientIp").asText()).isEqualTo(real);
     }
 
     @Test
@@ -116,7 +162,10 @@ class AbuseResistanceIT extends DeployedLatchkey {
         Api.Reply failed = client.login(username, "not the password at all");
         client.login(username, PASSWORD);
         String ghost = Api.uniqueUsername("ghost");
-        client.login(ghost, PASSWORD);
+        Api.Reply unknownFailed = client.login(ghost, PASSWORD);
+        // People type passwords into the username field: what was typed is never kept.
+        String typedPassword = "correct horse battery " + Api.uniqueUsername("staple");
+        Api.Reply passwordAsUsername = client.login(typedPassword, PASSWORD);
 
         JsonNode events = api.get("api/admin/events?account=" + id, api.adminToken()).json().path("events");
         assertThat(events).extracting(e -> e.path("type").asText() + "/" + e.path("reason").asText(""))
@@ -127,8 +176,15 @@ class AbuseResistanceIT extends DeployedLatchkey {
         assertThat(failure.path("userAgent").asText()).isNotEmpty();
         assertThat(failure.path("username").asText()).isEqualTo(username);
 
-        JsonNode unknown = api.get("api/admin/events?type=LOGIN_FAILED&since=" + start + "&limit=500", api.adminToken()).json();
-        assertThat(unknown.path("events").findValuesAsText("username")).contains(ghost);
+        JsonNode unknown = eventOf(unknownFailed.header("X-Request-Id"));
+        assertThat(unknown.path("type").asText()).isEqualTo("LOGIN_FAILED");
+        assertThat(unknown.path("reason").asText()).isEqualTo("unknown_account");
+        assertThat(unknown.has("username")).as("no username is kept: " + unknown).isFalse();
+        assertThat(unknown.path("detail").path("usernameHash").asText()).isNotEmpty().doesNotContain(ghost);
+        JsonNode typed = eventOf(passwordAsUsername.header("X-Request-Id"));
+        assertThat(typed.path("detail").path("usernameHash").asText()).isNotEqualTo(unknown.path("detail").path("usernameHash").asText());
+        String trail = api.get("api/admin/events?since=" + start + "&limit=500", api.adminToken()).body();
+        assertThat(trail).doesNotContain(ghost).doesNotContain(typedPassword).doesNotContain("correct horse");
     }
 
     @Test
@@ -158,6 +214,28 @@ class AbuseResistanceIT extends DeployedLatchkey {
         Api.Reply bad = api.get("api/admin/events?type=NOT_A_TYPE&since=yesterday", api.adminToken());
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.contentType()).startsWith("application/problem+json");
+    }
+
+    private JsonNode loginFailuresSince(Instant start) {
+        return api.get("api/admin/events?type=LOGIN_FAILED&since=" + start + "&limit=500", api.adminToken()).json().path("events");
+    }
+
+    /** The event a request recorded, found by its request id among the recent ones. */
+    private JsonNode eventOf(String requestId) {
+        JsonNode events = api.get("api/admin/events?since=" + Instant.now().minusSeconds(60) + "&limit=500", api.adminToken())
+                .json().path("events");
+        for (JsonNode event : events) {
+            if (requestId.equals(event.path("requestId").asText())) {
+                return event;
+            }
+        }
+        throw new AssertionError("no event of request " + requestId);
+    }
+
+    /** A /64 of 2001:db8::/32 (set aside for documentation), different on every call; append the last 16 bits. */
+    private static String ipv6Slash64() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return "2001:db8:" + Integer.toHexString(random.nextInt(1 << 16)) + ":" + Integer.toHexString(random.nextInt(1 << 16)) + ":0:0:0";
     }
 
     private static void assertTooMany(Api.Reply reply) {

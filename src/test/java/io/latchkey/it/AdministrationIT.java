@@ -3,6 +3,17 @@ package io.latchkey.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -56,7 +67,19 @@ class AdministrationIT extends DeployedLatchkey {
         JsonNode found = page.path("items").get(0);
         assertThat(found.path("username").asText()).isEqualTo(username.toLowerCase());
         assertThat(found.path("status").asText()).isEqualTo("active");
-        assertThat(found.path("groups").toString()).contains("user");
+        assertThat(found.path("groups").toString()).as("signing up grants no group").isEqualTo("[]");
+    }
+
+    @Test
+    void aPasskeySignUpJoinsNoGroupEither() {
+        String username = Api.uniqueUsername("pk-nogroup");
+        JsonNode options = api.post("api/webauthn/register/options", Api.json().put("username", username)).json();
+        Api.Reply registered = api.post("api/webauthn/register", Api.json().put("requestId", options.path("requestId").asText())
+                .set("credential", SoftwareAuthenticator.es256().register(options.path("publicKey"), api.origin())));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+
+        String access = registered.json().path("tokens").path("access_token").asText();
+        assertThat(api.get("api/me", access).json().path("groups").toString()).isEqualTo("[]");
     }
 
     @Test
@@ -106,6 +129,125 @@ class AdministrationIT extends DeployedLatchkey {
         assertThat(set.json().toString()).isEqualTo("[\"staff\",\"user\"]");
         String access = api.login(username, PASSWORD).text("access_token");
         assertThat(api.get("api/me", access).json().path("groups").toString()).isEqualTo("[\"staff\",\"user\"]");
+    }
+
+    @Test
+    void aGroupChangeEndsTheAccountsSessionsAtOnce() {
+        String username = Api.uniqueUsername("regroup");
+        String id = api.signUp(username, PASSWORD).text("id");
+        JsonNode tokens = api.login(username, PASSWORD).json();
+        String access = tokens.path("access_token").asText();
+        assertThat(api.get("api/me", access).status()).as("live before the change").isEqualTo(200);
+
+        assertThat(api.put("api/admin/accounts/" + id + "/groups", Api.json().arrayNode().add("staff"), admin).status()).isEqualTo(200);
+
+        assertThat(api.get("api/me", access).status()).as("an access token with the old groups").isEqualTo(401);
+        assertThat(api.refresh(tokens.path("refresh_token").asText()).status()).as("its refresh token").isEqualTo(401);
+        String fresh = api.login(username, PASSWORD).text("access_token");
+        assertThat(api.get("api/me", fresh).json().path("groups").toString()).isEqualTo("[\"staff\"]");
+    }
+
+    @Test
+    void aGroupChangeIsRecordedWithTheGroupsBeforeAndAfter() {
+        String id = api.signUp(Api.uniqueUsername("regroup-audit"), PASSWORD).text("id");
+        api.put("api/admin/accounts/" + id + "/groups", Api.json().arrayNode().add("user"), admin);
+        api.put("api/admin/accounts/" + id + "/groups", Api.json().arrayNode().add("user").add("staff"), admin);
+
+        JsonNode events = api.get("api/admin/events?account=" + id + "&type=GROUPS_CHANGED", admin).json().path("events");
+
+        assertThat(events).extracting(e -> e.path("detail").toString()).containsExactly(
+                "{\"groupsBefore\":[],\"groupsAfter\":[\"user\"]}",
+                "{\"groupsBefore\":[\"user\"],\"groupsAfter\":[\"staff\",\"user\"]}");
+        assertThat(events.get(0).path("actor").asText()).isEqualTo(System.getProperty("it.admin.username"));
+    }
+
+    /**
+     * An administrator whose group is taken away cannot use the token it still holds (up to 15
+     * minutes of life left) to give the group back; nor can it after signing in again.
+     */
+    @Test
+    void aRemovedAdministratorCannotGrantItselfBack() {
+        String username = Api.uniqueUsername("ex-admin");
+        String id = api.signUp(username, PASSWORD).text("id");
+        api.grantGroups(id, "auth-admin");
+        String whileAdmin = api.login(username, PASSWORD).text("access_token");
+        assertThat(api.get("api/admin/accounts?limit=1", whileAdmin).status()).as("an administrator, for now").isEqualTo(200);
+
+        assertThat(api.put("api/admin/accounts/" + id + "/groups", Api.json().arrayNode(), admin).status()).isEqualTo(200);
+
+        Api.Reply withOldToken = api.put("api/admin/accounts/" + id + "/groups", Api.json().arrayNode().add("auth-admin"), whileAdmin);
+        assertThat(withOldToken.status()).as(withOldToken.toString()).isEqualTo(401);
+        String afterRemoval = api.login(username, PASSWORD).text("access_token");
+        Api.Reply withNewToken = api.put("api/admin/accounts/" + id + "/groups", Api.json().arrayNode().add("auth-admin"), afterRemoval);
+        assertThat(withNewToken.status()).as(withNewToken.toString()).isEqualTo(403);
+        assertThat(withNewToken.contentType()).startsWith("application/problem+json");
+        JsonNode page = api.get("api/admin/accounts?q=" + username, admin).json();
+        assertThat(page.path("items").get(0).path("groups").toString()).as("still removed").isEqualTo("[]");
+    }
+
+    @Test
+    void aRefusedAdministratorCallIsRecordedWithTheCallerAndWhatItAttempted() {
+        String username = Api.uniqueUsername("not-admin");
+        api.signUp(username, PASSWORD);
+        String access = api.login(username, PASSWORD).text("access_token");
+        String targetName = Api.uniqueUsername("target");
+        String target = api.signUp(targetName, PASSWORD).text("id");
+
+        assertThat(api.post("api/admin/accounts/" + target + "/suspend", Api.json(), access).status()).isEqualTo(403);
+
+        JsonNode events = api.get("api/admin/events?account=" + target + "&type=ADMIN_REFUSED", admin).json().path("events");
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).path("actor").asText()).isEqualTo(username.toLowerCase());
+        assertThat(events.get(0).path("detail").path("attempted").asText()).isEqualTo("ACCOUNT_SUSPENDED");
+        assertThat(api.get("api/admin/accounts?q=" + targetName, admin).json().path("items").get(0).path("status").asText())
+                .as("nothing was suspended").isEqualTo("active");
+    }
+
+    /**
+     * A sign-in reads the account, checks the password, then opens a session; a suspension that
+     * commits in between must not leave a session behind. Here the suspension holds the account's
+     * row (uncommitted) while the sign-in runs: the sign-in waits for it, then sees the account
+     * suspended and fails as a suspended account's sign-in does. PostgreSQL run only (the test
+     * needs a connection of its own to the server's database).
+     */
+    @Test
+    void aSuspensionCommittedWhileASignInIsUnderWayEndsThatSignIn() throws Exception {
+        Assumptions.assumeTrue("postgresql".equals(System.getProperty("it.database")),
+                "the embedded H2 database is locked by the server; the PostgreSQL run covers this");
+        String username = Api.uniqueUsername("racing");
+        String id = api.signUp(username, PASSWORD).text("id");
+        String schema = System.getProperty("it.pg.schema");
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try (Connection db = DriverManager.getConnection(System.getProperty("it.pg.url"), System.getProperty("it.pg.user"), "")) {
+            db.setAutoCommit(false);
+            try (PreparedStatement suspend = db.prepareStatement("UPDATE " + schema + ".account SET status = 'SUSPENDED' WHERE id = ?")) {
+                suspend.setString(1, id);
+                assertThat(suspend.executeUpdate()).isEqualTo(1);
+            }
+            Future<Api.Reply> signIn = background.submit(() -> api.login(username, PASSWORD));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!signIn.isDone() && !signInWaitsForTheAccountRow(db) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            db.commit();
+
+            Api.Reply reply = signIn.get(30, TimeUnit.SECONDS);
+            assertThat(reply.status()).as("a session opened for an account suspended meanwhile").isEqualTo(401);
+        } finally {
+            background.shutdownNow();
+        }
+        JsonNode events = api.get("api/admin/events?account=" + id + "&type=LOGIN_FAILED", admin).json().path("events");
+        assertThat(events.findValuesAsText("reason")).containsExactly("suspended");
+    }
+
+    /** Whether a server connection is waiting for a lock on an account row (SELECT ... FOR UPDATE). */
+    private static boolean signInWaitsForTheAccountRow(Connection db) throws java.sql.SQLException {
+        try (Connection other = DriverManager.getConnection(System.getProperty("it.pg.url"), System.getProperty("it.pg.user"), "");
+                PreparedStatement waiting = other.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                        + " AND query ILIKE '%FROM account%FOR UPDATE%'");
+                ResultSet count = waiting.executeQuery()) {
+            return count.next() && count.getInt(1) > 0;
+        }
     }
 
     @Test

@@ -234,6 +234,7 @@ class ClusterIT {
     private static Session signUpAndIn(Api node, String prefix) {
         String username = Api.uniqueUsername(prefix);
         String id = node.signUp(username, PASSWORD).text("id");
+        node.grantGroups(id, "user");
         Api.Reply login = node.login(username, PASSWORD);
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
         return new Session(id, login.text("access_token"), login.text("refresh_token"));

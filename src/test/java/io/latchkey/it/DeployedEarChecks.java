@@ -103,7 +103,7 @@ abstract class DeployedEarChecks {
     @Test
     void singleSignOnIntoTheLegacyWar() throws Exception {
         String username = Api.uniqueUsername("ear-sso");
-        api().signUp(username, PASSWORD);
+        api().grantGroups(api().signUp(username, PASSWORD).text("id"), "user");
         String access = api().login(username, PASSWORD).text("access_token");
 
         HttpResponse<String> anonymous = get("protected/page", null);
@@ -122,7 +122,7 @@ abstract class DeployedEarChecks {
     @Test
     void aForgedTokenIsRejectedByTheLegacyWar() throws Exception {
         String username = Api.uniqueUsername("ear-forged");
-        api().signUp(username, PASSWORD);
+        api().grantGroups(api().signUp(username, PASSWORD).text("id"), "user");
         String genuine = api().login(username, PASSWORD).text("access_token");
         String[] parts = genuine.split("\\.");
         JsonWebSignature forged = new JsonWebSignature();
@@ -175,6 +175,7 @@ abstract class DeployedEarChecks {
     void suspensionEndsSingleSignOnAtOnce() {
         String username = Api.uniqueUsername("ear-suspend");
         String id = api().signUp(username, PASSWORD).text("id");
+        api().grantGroups(id, "user");
         String access = api().login(username, PASSWORD).text("access_token");
         assertThat(get("protected/page", access).statusCode()).isEqualTo(200);
 

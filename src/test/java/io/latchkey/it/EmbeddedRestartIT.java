@@ -20,7 +20,9 @@ import io.latchkey.testing.webauthn.Tamper;
 /**
  * The embedded default keeps its data: an account, its sessions, a passkey, a revocation, the
  * audit trail and the signing key survive a restart of Payara Micro on the same data directory, and
- * the master key is generated once.
+ * the master key is generated once. The operator closes sign-up for the second start
+ * ({@code latchkey.signup=closed}): both sign-up calls are refused there, even a passkey sign-up
+ * whose options were given out before, while existing accounts sign in as before.
  * Runs in the H2 execution only (see the Failsafe excludes).
  */
 class EmbeddedRestartIT {
@@ -42,6 +44,8 @@ class EmbeddedRestartIT {
         String username = Api.uniqueUsername("restart");
         JsonNode tokens;
         String jwksBefore;
+        String lateSignUp = Api.uniqueUsername("restart-late");
+        JsonNode lateOptions;
         try (MicroProcess first = MicroProcess.start(work, settings, List.of())) {
             Api api = new Api(first.base());
             assertThat(api.signUp(username, PASSWORD).status()).isEqualTo(201);
@@ -53,11 +57,24 @@ class EmbeddedRestartIT {
             revokedRefreshToken = ended.path("refresh_token").asText();
             assertThat(api.post("api/logout", Api.json(), ended.path("access_token").asText()).status()).isEqualTo(204);
             accountId = api.get("api/me", tokens.path("access_token").asText()).text("id");
+            lateOptions = api.post("api/webauthn/register/options", Api.json().put("username", lateSignUp)).json();
+            assertThat(lateOptions.path("requestId").asText()).as("sign-up is open on the first start").isNotEmpty();
         }
         assertThat(dataDir.resolve("db")).isDirectory();
 
-        try (MicroProcess second = MicroProcess.start(work, settings, List.of())) {
+        Map<String, String> closed = new java.util.HashMap<>(settings);
+        closed.put("latchkey.signup", "closed");
+        try (MicroProcess second = MicroProcess.start(work, closed, List.of())) {
             Api api = new Api(second.base());
+            String refusedName = Api.uniqueUsername("restart-closed");
+            assertSignUpClosed(api.signUp(refusedName, PASSWORD));
+            assertSignUpClosed(api.post("api/webauthn/register/options", Api.json().put("username", refusedName)));
+            assertSignUpClosed(api.post("api/webauthn/register", Api.json().put("requestId", lateOptions.path("requestId").asText())
+                    .set("credential", SoftwareAuthenticator.es256().register(lateOptions.path("publicKey"), api.origin()))));
+            for (String name : new String[] {refusedName, lateSignUp}) {
+                assertThat(api.get("api/admin/accounts?q=" + name, api.adminToken()).json().path("total").asLong()).as(name).isZero();
+            }
+
             assertThat(api.login(username, PASSWORD).status()).as("account kept").isEqualTo(200);
             assertThat(api.get("api/me", tokens.path("access_token").asText()).status())
                     .as("access token from before the restart").isEqualTo(200);
@@ -70,5 +87,11 @@ class EmbeddedRestartIT {
             JsonNode events = api.get("api/admin/events?account=" + accountId, api.adminToken()).json().path("events");
             assertThat(events.findValuesAsText("type")).as("audit trail kept").contains("SIGN_UP", "LOGIN_SUCCEEDED", "LOGOUT");
         }
+    }
+
+    private static void assertSignUpClosed(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(403);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.text("type")).isEqualTo("urn:latchkey:problem:sign-up-closed");
     }
 }

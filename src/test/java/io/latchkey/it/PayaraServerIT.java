@@ -80,7 +80,7 @@ class PayaraServerIT extends DeployedEarChecks {
     @Order(Integer.MAX_VALUE)
     void undeployingLatchkeyRemovesItsModuleFromTheOtherApplications() {
         String username = Api.uniqueUsername("ear-undeploy");
-        api.signUp(username, "violet tram sings backwards");
+        api.grantGroups(api.signUp(username, "violet tram sings backwards").text("id"), "user");
         String access = api.login(username, "violet tram sings backwards").text("access_token");
         assertThat(get("protected/page", access).statusCode()).isEqualTo(200);
 

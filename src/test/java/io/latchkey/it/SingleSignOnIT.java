@@ -229,6 +229,26 @@ class SingleSignOnIT {
         assertThat(reply.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
     }
 
+    /**
+     * Least privilege: signing up grants no role in another application. A new account's token is
+     * a valid token without the role (403) until an administrator grants it; the grant ends the
+     * account's sessions, and the next sign-in carries the group.
+     */
+    @Test
+    void aNewAccountOpensNoRoleGuardedPageUntilAnAdministratorGrantsTheRole() {
+        String username = Api.uniqueUsername("sso-newcomer");
+        String id = api.signUp(username, PASSWORD).text("id");
+        String before = api.login(username, PASSWORD).text("access_token");
+        assertThat(api.get("api/me", before).json().path("groups").toString()).isEqualTo("[]");
+        assertThat(get(legacy.resolve("protected/page"), before).statusCode()).as("signed up, no role").isEqualTo(403);
+
+        api.grantGroups(id, "user");
+
+        assertThat(get(legacy.resolve("protected/page"), before).statusCode()).as("the grant ended that session").isEqualTo(401);
+        String after = api.login(username, PASSWORD).text("access_token");
+        assertThat(get(legacy.resolve("protected/page"), after).statusCode()).as("granted, signed in again").isEqualTo(200);
+    }
+
     @Test
     void aValidTokenWithoutTheRoleIs403() {
         HttpResponse<String> reply = get(legacy.resolve("staff/page"), signIn("sso-nostaff").access());
@@ -412,6 +432,7 @@ class SingleSignOnIT {
     private static Session signIn(String prefix) {
         String username = Api.uniqueUsername(prefix);
         String id = api.signUp(username, PASSWORD).text("id");
+        api.grantGroups(id, "user");
         JsonNode tokens = api.login(username, PASSWORD).json();
         return new Session(id, username.toLowerCase(), tokens.path("access_token").asText(), tokens.path("refresh_token").asText());
     }

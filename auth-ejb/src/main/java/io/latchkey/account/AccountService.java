@@ -136,8 +136,12 @@ public class AccountService {
                 .setMaxResults(1).getResultList().isEmpty();
     }
 
+    /**
+     * Locks the account row, so a sign-in that is opening a session either finishes first (and its
+     * session is then among those revoked) or waits and sees the suspension.
+     */
     public Account suspend(UUID accountId) {
-        AccountEntity entity = require(accountId);
+        AccountEntity entity = requireLocked(accountId);
         entity.suspend();
         return entity.toAccount();
     }
@@ -148,15 +152,44 @@ public class AccountService {
         return entity.toAccount();
     }
 
-    public Account replaceGroups(UUID accountId, List<String> groups) {
+    /** Replaces the account's groups under a row lock, as {@link #suspend} does, and says what they were. */
+    public GroupChange replaceGroups(UUID accountId, List<String> groups) {
+        if (groups.size() > Groups.MAX_PER_ACCOUNT) {
+            throw io.latchkey.rejection.InvalidInputException.of("groups", "An account has at most " + Groups.MAX_PER_ACCOUNT + " groups.");
+        }
         for (String group : groups) {
             if (!Groups.isValid(group)) {
                 throw io.latchkey.rejection.InvalidInputException.of("groups", "'" + group + "' is not a valid group name.");
             }
         }
-        AccountEntity entity = require(accountId);
+        AccountEntity entity = requireLocked(accountId);
+        List<String> before = entity.toAccount().groups();
         entity.replaceGroups(new java.util.TreeSet<>(groups));
-        return entity.toAccount();
+        return new GroupChange(before, entity.toAccount());
+    }
+
+    /**
+     * The account as it is now in the database, its row locked until the caller's transaction
+     * ends: a sign-in re-checks it here, inside the transaction that opens the session, so that it
+     * cannot open one for an account suspended (or given other groups) since it was read.
+     * Empty when the account is gone.
+     */
+    public Optional<Account> lockForSession(UUID accountId) {
+        return Optional.ofNullable(em.find(AccountEntity.class, accountId.toString())).map(this::lock).map(AccountEntity::toAccount);
+    }
+
+    private AccountEntity requireLocked(UUID accountId) {
+        return lock(require(accountId));
+    }
+
+    /**
+     * Re-reads the row with a write lock (SELECT ... FOR UPDATE). Pending changes of this
+     * transaction are written first, so the re-read loses none of them.
+     */
+    private AccountEntity lock(AccountEntity entity) {
+        em.flush();
+        em.refresh(entity, LockModeType.PESSIMISTIC_WRITE);
+        return entity;
     }
 
     private AccountEntity require(UUID accountId) {

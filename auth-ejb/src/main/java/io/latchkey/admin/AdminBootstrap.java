@@ -41,7 +41,7 @@ public class AdminBootstrap {
         }
         String username = settings.bootstrapUsername().get();
         try {
-            Account created = passwords.signUp(username, settings.bootstrapPassword().get(), null);
+            Account created = passwords.createAccount(username, settings.bootstrapPassword().get(), null);
             accounts.replaceGroups(created.id(), List.of(AdminSettings.ADMIN_GROUP, "user"));
             LOG.info(() -> "Created the bootstrap administrator " + created.username());
         } catch (RejectedRequestException e) {

@@ -1,6 +1,7 @@
 package io.latchkey.admin;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.ejb.Stateless;
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 import io.latchkey.account.Account;
 import io.latchkey.account.AccountPage;
 import io.latchkey.account.AccountService;
+import io.latchkey.account.GroupChange;
 import io.latchkey.audit.AuditEntry;
 import io.latchkey.audit.AuditEventType;
 import io.latchkey.audit.AuditLog;
@@ -19,7 +21,11 @@ import io.latchkey.token.RevokeReason;
 import io.latchkey.token.TokenService;
 import io.latchkey.token.VerifiedToken;
 
-/** What administrators do to accounts. Every call checks the caller is in {@value AdminSettings#ADMIN_GROUP}. */
+/**
+ * What administrators do to accounts. Every call checks that the caller is in
+ * {@value AdminSettings#ADMIN_GROUP} both in its token and in the database now, and records a
+ * refusal ({@code ADMIN_REFUSED}) with the caller and what it attempted.
+ */
 @Stateless
 public class AdminService {
 
@@ -35,52 +41,70 @@ public class AdminService {
     AuditLog audit;
 
     public AccountPage search(VerifiedToken caller, String query, int offset, int limit) {
-        requireAdmin(caller);
+        requireAdmin(caller, AuditEventType.ACCOUNTS_LISTED, Optional.empty());
         audit.outcome(AuditEntry.of(AuditEventType.ACCOUNTS_LISTED).actor(caller.username()));
         return accounts.search(query, Math.max(0, offset), Math.max(1, Math.min(MAX_PAGE, limit)));
     }
 
     /** Suspends the account and ends all its sessions, so its live access tokens stop working too. */
     public void suspend(VerifiedToken caller, UUID accountId) {
-        requireAdmin(caller);
+        requireAdmin(caller, AuditEventType.ACCOUNT_SUSPENDED, Optional.of(accountId));
         Account account = accounts.suspend(accountId);
         tokens.revokeAllSessions(accountId, RevokeReason.ACCOUNT_SUSPENDED);
-        record(AuditEventType.ACCOUNT_SUSPENDED, caller, account);
+        record(AuditEntry.of(AuditEventType.ACCOUNT_SUSPENDED), caller, account);
     }
 
     public void reactivate(VerifiedToken caller, UUID accountId) {
-        requireAdmin(caller);
-        record(AuditEventType.ACCOUNT_REACTIVATED, caller, accounts.reactivate(accountId));
+        requireAdmin(caller, AuditEventType.ACCOUNT_REACTIVATED, Optional.of(accountId));
+        record(AuditEntry.of(AuditEventType.ACCOUNT_REACTIVATED), caller, accounts.reactivate(accountId));
     }
 
+    /**
+     * Replaces the account's groups. A change ends the account's sessions, as a suspension does:
+     * its live tokens carry the old groups, and a removed administrator must not keep acting
+     * for the rest of its token's lifetime.
+     */
     public Account replaceGroups(VerifiedToken caller, UUID accountId, List<String> groups) {
-        requireAdmin(caller);
-        Account account = accounts.replaceGroups(accountId, groups);
-        record(AuditEventType.GROUPS_CHANGED, caller, account);
-        return account;
+        requireAdmin(caller, AuditEventType.GROUPS_CHANGED, Optional.of(accountId));
+        GroupChange change = accounts.replaceGroups(accountId, groups);
+        if (change.changed()) {
+            tokens.revokeAllSessions(accountId, RevokeReason.ADMIN);
+        }
+        record(AuditEntry.of(AuditEventType.GROUPS_CHANGED).groups(change.before(), change.after()), caller, change.account());
+        return change.account();
     }
 
     public void revokeSessions(VerifiedToken caller, UUID accountId) {
-        requireAdmin(caller);
+        requireAdmin(caller, AuditEventType.SESSIONS_REVOKED, Optional.of(accountId));
         Account account = accounts.find(accountId)
                 .orElseThrow(() -> new io.latchkey.rejection.NotFoundException("There is no account with this id."));
         tokens.revokeAllSessions(accountId, RevokeReason.ADMIN);
-        record(AuditEventType.SESSIONS_REVOKED, caller, account);
+        record(AuditEntry.of(AuditEventType.SESSIONS_REVOKED), caller, account);
     }
 
     /** Reads the audit trail; reading it is recorded too. */
     public AuditPage events(VerifiedToken caller, AuditQuery query) {
-        requireAdmin(caller);
+        requireAdmin(caller, AuditEventType.EVENTS_READ, query.accountId());
         audit.outcome(AuditEntry.of(AuditEventType.EVENTS_READ).actor(caller.username()));
         return audit.read(query);
     }
 
-    private void record(AuditEventType type, VerifiedToken caller, Account account) {
-        audit.outcome(AuditEntry.of(type).account(account.id(), account.username().value()).actor(caller.username()));
+    private void record(AuditEntry entry, VerifiedToken caller, Account account) {
+        audit.outcome(entry.account(account.id(), account.username().value()).actor(caller.username()));
     }
 
-    private static void requireAdmin(VerifiedToken caller) {
-        if (!caller.inGroup(AdminSettings.ADMIN_GROUP)) {
+    /**
+     * The token's groups were right when it was issued, up to 15 minutes ago; the database says
+     * what they are now. Both must hold, and the caller's account must still be active.
+     */
+    private void requireAdmin(VerifiedToken caller, AuditEventType attempted, Optional<UUID> target) {
+        boolean admin = caller.inGroup(AdminSettings.ADMIN_GROUP) && accounts.find(caller.accountId())
+                .filter(Account::active)
+                .map(account -> account.groups().contains(AdminSettings.ADMIN_GROUP))
+                .orElse(false);
+        if (!admin) {
+            AuditEntry refused = AuditEntry.of(AuditEventType.ADMIN_REFUSED).actor(caller.username()).attempted(attempted);
+            audit.refusal(target.map(refused::account).orElse(refused));
             throw new ForbiddenException("This needs the group " + AdminSettings.ADMIN_GROUP + ".");
         }
     }

@@ -18,5 +18,7 @@ public enum AuditEventType {
     GROUPS_CHANGED,
     SESSIONS_REVOKED,
     ACCOUNTS_LISTED,
-    EVENTS_READ
+    EVENTS_READ,
+    /** An administrator call refused because the caller is not (or no longer) an administrator. */
+    ADMIN_REFUSED
 }

@@ -72,7 +72,7 @@ public class AuditLog {
         RequestOrigin origin = CurrentRequest.of(request);
         // A plain insert: EclipseLink's H2 platform fetches generated keys with CALL IDENTITY(), which H2 2 no longer has.
         em.createNativeQuery("INSERT INTO audit_event (occurred_at, event_type, account_id, username, actor, reason, client_ip,"
-                + " user_agent, request_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+                + " user_agent, request_id, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
                 .setParameter(1, clock.instant().atOffset(ZoneOffset.UTC))
                 .setParameter(2, entry.type().name())
                 .setParameter(3, entry.accountId().map(UUID::toString).orElse(null))
@@ -82,6 +82,7 @@ public class AuditLog {
                 .setParameter(7, origin.clientIp())
                 .setParameter(8, origin.userAgent())
                 .setParameter(9, origin.requestId())
+                .setParameter(10, entry.detailJson().orElse(null))
                 .executeUpdate();
         LOG.info(() -> format(entry, origin));
     }
@@ -92,6 +93,7 @@ public class AuditLog {
         entry.username().ifPresent(name -> line.append(" username=").append(name));
         entry.actor().ifPresent(actor -> line.append(" actor=").append(actor));
         entry.reason().ifPresent(reason -> line.append(" reason=").append(reason));
+        entry.detailJson().ifPresent(detail -> line.append(" detail=").append(detail));
         return line.append(" ip=").append(origin.clientIp()).append(" request=").append(origin.requestId()).toString();
     }
 }

@@ -1,7 +1,10 @@
 package io.latchkey.password;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Optional;
 
 import jakarta.ejb.Stateless;
@@ -9,6 +12,7 @@ import jakarta.inject.Inject;
 
 import io.latchkey.account.Account;
 import io.latchkey.account.AccountService;
+import io.latchkey.account.AccountSettings;
 import io.latchkey.account.AccountStatus;
 import io.latchkey.account.DisplayName;
 import io.latchkey.account.NewAccount;
@@ -28,10 +32,21 @@ import io.latchkey.token.IssuedTokens;
 import io.latchkey.token.RevokeReason;
 import io.latchkey.token.TokenService;
 import io.latchkey.token.VerifiedToken;
+import io.latchkey.vault.Vault;
 
 /** Password sign-up, sign-in and change, each one transaction. */
 @Stateless
 public class PasswordService {
+
+    static final String UNKNOWN_USERNAME_PURPOSE = "audit-unknown-username";
+    /** 96 bits: enough to tell names apart, short enough to read. */
+    static final int UNKNOWN_USERNAME_HASH_BYTES = 12;
+
+    @Inject
+    AccountSettings accountSettings;
+
+    @Inject
+    Vault vault;
 
     @Inject
     AccountService accounts;
@@ -54,8 +69,19 @@ public class PasswordService {
     @Inject
     Clock clock;
 
+    /** Self-service sign-up: refused while sign-up is closed, and rate-limited. */
     public Account signUp(String rawUsername, String password, String rawDisplayName) {
+        accountSettings.requireOpenSignUp();
         limits.signUp();
+        return create(rawUsername, password, rawDisplayName);
+    }
+
+    /** An account the operator asks for (the bootstrap administrator), whether or not sign-up is open. */
+    public Account createAccount(String rawUsername, String password, String rawDisplayName) {
+        return create(rawUsername, password, rawDisplayName);
+    }
+
+    private Account create(String rawUsername, String password, String rawDisplayName) {
         Username username = Username.parse(rawUsername);
         String displayName = DisplayName.parseOrDefault(rawDisplayName, username);
         hashing.policy().check("password", password, username);
@@ -84,7 +110,8 @@ public class PasswordService {
                 .map(c -> hasher.verify(password, c.hash()))
                 .orElseGet(() -> hasher.verifyAgainstDecoy(password));
         if (credential.isEmpty()) {
-            throw refused(AuditEntry.of(AuditEventType.LOGIN_FAILED).username(rawUsername), AuditReason.UNKNOWN_ACCOUNT);
+            throw refused(AuditEntry.of(AuditEventType.LOGIN_FAILED).unknownUsername(keyedHash(rawUsername)),
+                    AuditReason.UNKNOWN_ACCOUNT);
         }
         PasswordCredential found = credential.get();
         AuditEntry failure = AuditEntry.of(AuditEventType.LOGIN_FAILED).account(found.accountId(), username.get().value());
@@ -106,6 +133,12 @@ public class PasswordService {
         Account account = accounts.find(found.accountId()).orElseThrow(AuthenticationFailedException::new);
         audit.outcome(AuditEntry.of(AuditEventType.LOGIN_SUCCEEDED).account(account.id(), account.username().value()));
         return tokens.openSession(account, AuthMethod.PASSWORD);
+    }
+
+    /** Tells one typed name from another in the audit trail without keeping it (it may be a password). */
+    private String keyedHash(String rawUsername) {
+        byte[] mac = vault.mac(UNKNOWN_USERNAME_PURPOSE, (rawUsername == null ? "" : rawUsername).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(mac, UNKNOWN_USERNAME_HASH_BYTES));
     }
 
     private void countFailure(PasswordCredential credential, Username username, Instant now) {

@@ -1,8 +1,6 @@
 package io.latchkey.ratelimit;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -17,9 +15,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.persistence.PersistenceException;
 
+import io.latchkey.ratelimit.internal.AddressBucket;
 import io.latchkey.ratelimit.internal.WindowCounter;
 import io.latchkey.ratelimit.internal.WindowHits;
 import io.latchkey.request.CurrentRequest;
+import io.latchkey.vault.Vault;
 
 /**
  * The rate limits, charged at the start of each limited call: over the limit, it throws
@@ -30,6 +30,7 @@ import io.latchkey.request.CurrentRequest;
 public class RateLimits {
 
     private static final Logger LOG = Logger.getLogger(RateLimits.class.getName());
+    static final String BUCKET_PURPOSE = "rate-limit-bucket";
 
     @Inject
     RateLimitSettings settings;
@@ -42,6 +43,14 @@ public class RateLimits {
 
     @Inject
     Clock clock;
+
+    /**
+     * Buckets are named by a keyed hash, so the table holds no addresses or usernames (people
+     * type passwords into the username field) and keys have one length; an unkeyed digest of a
+     * password could be looked up in a dictionary.
+     */
+    @Inject
+    Vault vault;
 
     /** A password login or a passkey sign-in answer; {@code username} when the caller named one. */
     public void signIn(Optional<String> username) {
@@ -62,8 +71,9 @@ public class RateLimits {
         settings.passkeyOptions().ifPresent(limit -> refuseIfOver(charge(limit, "options-ip", clientIp()), Optional.empty()));
     }
 
+    /** Per address: an IPv6 client counts by its /64, as one subscriber holds a whole /64. */
     private String clientIp() {
-        return CurrentRequest.of(request).clientIp();
+        return AddressBucket.of(CurrentRequest.of(request).clientIp());
     }
 
     /** Counts a hit; when it is over the limit, returns how long until a call would be allowed. */
@@ -71,7 +81,7 @@ public class RateLimits {
         long nowMillis = clock.millis();
         long period = limit.period().toSeconds();
         long windowStart = nowMillis / 1000 - Math.floorMod(nowMillis / 1000, period);
-        String bucket = scope + ":" + digest(subject);
+        String bucket = scope + ":" + HexFormat.of().formatHex(vault.mac(BUCKET_PURPOSE, subject.getBytes(StandardCharsets.UTF_8)));
         WindowHits hits;
         try {
             hits = counter.hit(bucket, windowStart, period);
@@ -87,16 +97,6 @@ public class RateLimits {
         if (wait.isPresent()) {
             LOG.fine(() -> "Rate limit reached; retry after " + wait.get().toSeconds() + " s");
             throw new RateLimitedException(wait.get());
-        }
-    }
-
-    /** Buckets are named by digest, so the table holds no addresses or usernames and keys have one length. */
-    private static String digest(String subject) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(subject.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -28,6 +28,17 @@ public final class ClientAddresses {
         return new ClientAddresses(proxies.stream().map(ClientAddresses::range).toList());
     }
 
+    /**
+     * {@code forwardedFor}: every {@code X-Forwarded-For} line of the request, in the order
+     * received. A proxy may append its own line instead of extending the client's (HAProxy's
+     * {@code option forwardfor}); the lines joined in order are one list, whose right end the
+     * nearest proxy wrote (RFC 9110, 5.3: a field's lines combine, in order, as one list).
+     */
+    public String clientOf(String peer, List<String> forwardedFor) {
+        return clientOf(peer, forwardedFor.isEmpty() ? null : String.join(",", forwardedFor));
+    }
+
+    /** {@code forwardedFor}: the header's value as one comma-separated list, or null when absent. */
     public String clientOf(String peer, String forwardedFor) {
         if (forwardedFor == null || !isTrusted(peer)) {
             return peer;

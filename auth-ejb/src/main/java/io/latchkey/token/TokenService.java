@@ -21,6 +21,8 @@ import io.latchkey.account.AccountService;
 import io.latchkey.audit.AuditEntry;
 import io.latchkey.audit.AuditEventType;
 import io.latchkey.audit.AuditLog;
+import io.latchkey.audit.AuditReason;
+import io.latchkey.rejection.AuthenticationFailedException;
 import io.latchkey.rejection.InvalidTokenException;
 import io.latchkey.rejection.RefreshTokenReusedException;
 import io.latchkey.token.internal.JwtIssuer;
@@ -59,16 +61,23 @@ public class TokenService {
     @Inject
     AuditLog audit;
 
-    /** Opens a session for an account that has just proven who it is. */
+    /**
+     * Opens a session for an account that has just proven who it is. The account is read again
+     * under a row lock in this transaction: a suspension that committed since the sign-in read it
+     * refuses the sign-in as a suspended account's is refused, and one that comes later waits for
+     * this session and then revokes it. The token carries the groups as they are now.
+     */
     public IssuedTokens openSession(Account account, AuthMethod method) {
-        if (!account.active()) {
-            throw new IllegalStateException("a session for a suspended account");
-        }
+        Account current = accounts.lockForSession(account.id()).filter(Account::active).orElseThrow(() -> {
+            audit.refusal(AuditEntry.of(AuditEventType.LOGIN_FAILED).account(account.id(), account.username().value())
+                    .reason(AuditReason.SUSPENDED));
+            return new AuthenticationFailedException();
+        });
         Instant now = clock.instant();
-        SessionEntity session = new SessionEntity(UUID.randomUUID(), account.id(), method.amr(), now,
+        SessionEntity session = new SessionEntity(UUID.randomUUID(), current.id(), method.amr(), now,
                 now.plus(settings.lifetimes().sessionMax()));
         em.persist(session);
-        return issue(account, session, now);
+        return issue(current, session, now);
     }
 
     /** Rotates a refresh token. A token already rotated revokes its whole session, and that sticks. */

@@ -48,6 +48,7 @@ import jakarta.persistence.PersistenceContext;
 
 import io.latchkey.account.Account;
 import io.latchkey.account.AccountService;
+import io.latchkey.account.AccountSettings;
 import io.latchkey.account.DisplayName;
 import io.latchkey.account.NewAccount;
 import io.latchkey.account.Username;
@@ -98,6 +99,9 @@ public class PasskeyService {
 
     @Inject
     AccountService accounts;
+
+    @Inject
+    AccountSettings accountSettings;
 
     @Inject
     TokenService tokens;
@@ -154,6 +158,7 @@ public class PasskeyService {
      * a password sign-up is; the finish is not charged again, its single-use ceremony is paid for.
      */
     public CeremonyOptions startSignUp(String rawUsername, String rawDisplayName) {
+        accountSettings.requireOpenSignUp();
         limits.passkeyOptions();
         limits.signUp();
         Username username = Username.parse(rawUsername);
@@ -194,6 +199,10 @@ public class PasskeyService {
         PublicKeyCredential<AuthenticatorAttestationResponse, ClientRegistrationExtensionOutputs> credential = parseRegistration(credentialJson);
         CeremonyEntity ceremony = ceremonies.take(requestId, CeremonyEntity.Kind.SIGN_UP, CeremonyEntity.Kind.ADD_PASSKEY)
                 .orElseThrow(CeremonyExpiredException::new);
+        if (ceremony.kind() == CeremonyEntity.Kind.SIGN_UP) {
+            // Also here: sign-up may have closed since the options were given out (they were charged to the sign-up limit).
+            accountSettings.requireOpenSignUp();
+        }
         PublicKeyCredentialCreationOptions request = fromJson(ceremony.requestJson(), PublicKeyCredentialCreationOptions::fromJson);
         RegistrationResult result;
         try {

@@ -31,6 +31,14 @@ class ClientAddressesTest {
     }
 
     @Test
+    void everyHeaderLineCountsInOrderSoALineAProxyAppendedWins() {
+        // The client sent its own line; our proxy (HAProxy option forwardfor) appended another.
+        assertEquals("198.51.100.7", behindProxies.clientOf("10.1.1.1", List.of("1.2.3.4", "198.51.100.7")));
+        assertEquals("198.51.100.7", behindProxies.clientOf("10.1.1.1", List.of("1.2.3.4, 5.6.7.8", "198.51.100.7, 10.2.2.2")));
+        assertEquals("10.1.1.1", behindProxies.clientOf("10.1.1.1", List.of()));
+    }
+
+    @Test
     void garbageInTheHeaderStopsTheWalk() {
         assertEquals("10.2.2.2", behindProxies.clientOf("10.1.1.1", "example.org, 10.2.2.2"));
         assertEquals("10.1.1.1", behindProxies.clientOf("10.1.1.1", "\r\nX-Evil: 1"));

@@ -150,6 +150,22 @@ public final class Api {
         return post("api/accounts", json().put("username", username).put("password", password));
     }
 
+    /**
+     * The bootstrap administrator sets the account's groups: a new account belongs to none, so a
+     * test that needs a role in another application has it granted, as an operator would. Grant
+     * before signing in: a change of groups ends the account's sessions.
+     */
+    public void grantGroups(String accountId, String... groups) {
+        com.fasterxml.jackson.databind.node.ArrayNode names = JSON.createArrayNode();
+        for (String group : groups) {
+            names.add(group);
+        }
+        Reply granted = put("api/admin/accounts/" + accountId + "/groups", names, adminToken());
+        if (granted.status() != 200) {
+            throw new AssertionError("cannot grant " + java.util.Arrays.toString(groups) + ": " + granted);
+        }
+    }
+
     public Reply login(String username, String password) {
         return post("api/login", json().put("username", username).put("password", password));
     }

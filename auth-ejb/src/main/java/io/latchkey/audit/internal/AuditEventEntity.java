@@ -48,12 +48,15 @@ public class AuditEventEntity {
     @Column(name = "request_id", nullable = false, updatable = false, length = 36)
     private String requestId;
 
+    @Column(name = "detail", updatable = false, length = 16000)
+    private String detail;
+
     protected AuditEventEntity() {
     }
 
     public AuditEvent toEvent() {
         return new AuditEvent(seq, occurredAt, AuditEventType.valueOf(type), Optional.ofNullable(accountId).map(UUID::fromString),
                 Optional.ofNullable(username), Optional.ofNullable(actor), Optional.ofNullable(reason), clientIp, userAgent,
-                requestId);
+                requestId, Optional.ofNullable(detail));
     }
 }

@@ -1,6 +1,9 @@
 package io.latchkey.web.api;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -21,6 +24,8 @@ import io.latchkey.request.RequestOrigin;
 @WebFilter("/api/*")
 public class RequestOriginFilter extends HttpFilter {
 
+    static final String FORWARDED_FOR = "X-Forwarded-For";
+
     @Inject
     ClientAddresses addresses;
 
@@ -30,10 +35,19 @@ public class RequestOriginFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        RequestOrigin origin = RequestOrigin.of(addresses.clientOf(request.getRemoteAddr(), request.getHeader("X-Forwarded-For")),
+        RequestOrigin origin = RequestOrigin.of(addresses.clientOf(request.getRemoteAddr(), forwardedFor(request)),
                 request.getHeader("User-Agent"));
         current.begin(origin);
         response.setHeader("X-Request-Id", origin.requestId());
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Every X-Forwarded-For line, in order: reading only the first would let a client's forged
+     * line win over the one a proxy appended after it.
+     */
+    static List<String> forwardedFor(HttpServletRequest request) {
+        Enumeration<String> lines = request.getHeaders(FORWARDED_FOR);
+        return lines == null ? List.of() : Collections.list(lines);
     }
 }

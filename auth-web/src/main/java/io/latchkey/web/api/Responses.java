@@ -101,16 +101,23 @@ public final class Responses {
         }
     }
 
-    /** An audit event; absent parts are left out. */
-    @JsonbPropertyOrder({"id", "time", "type", "account", "username", "actor", "reason", "clientIp", "userAgent", "requestId"})
+    /** An audit event; absent parts are left out. {@code detail} is a JSON object. */
+    @JsonbPropertyOrder({"id", "time", "type", "account", "username", "actor", "reason", "detail", "clientIp", "userAgent",
+            "requestId"})
     public record AuditEventBody(long id, Instant time, String type, String account, String username, String actor,
-            String reason, String clientIp, String userAgent, String requestId) {
+            String reason, JsonObject detail, String clientIp, String userAgent, String requestId) {
 
         public static AuditEventBody of(AuditEvent event) {
             return new AuditEventBody(event.seq(), event.occurredAt(), event.type().name(),
                     event.accountId().map(java.util.UUID::toString).orElse(null), event.username().orElse(null),
-                    event.actor().orElse(null), event.reason().orElse(null), event.clientIp(), event.userAgent(),
-                    event.requestId());
+                    event.actor().orElse(null), event.reason().orElse(null), event.detail().map(Responses::object).orElse(null),
+                    event.clientIp(), event.userAgent(), event.requestId());
+        }
+    }
+
+    private static JsonObject object(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
         }
     }
 

@@ -8,6 +8,7 @@ public enum ProblemType {
     TOKEN_REQUIRED("token-required", "Authentication is required", 401),
     FORBIDDEN("forbidden", "Not allowed", 403),
     REAUTHENTICATION_REQUIRED("reauthentication-required", "A recent sign-in is required", 403),
+    SIGN_UP_CLOSED("sign-up-closed", "Sign-up is closed", 403),
     NOT_FOUND("not-found", "Not found", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),

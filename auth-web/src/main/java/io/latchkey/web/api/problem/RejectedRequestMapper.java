@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import io.latchkey.account.SignUpClosedException;
 import io.latchkey.ratelimit.RateLimitedException;
 import io.latchkey.rejection.AuthenticationFailedException;
 import io.latchkey.rejection.ConflictException;
@@ -38,6 +39,7 @@ public class RejectedRequestMapper implements ExceptionMapper<RejectedRequestExc
             Map.entry(ConflictException.class, ProblemType.CONFLICT),
             Map.entry(ForbiddenException.class, ProblemType.FORBIDDEN),
             Map.entry(ReauthenticationRequiredException.class, ProblemType.REAUTHENTICATION_REQUIRED),
+            Map.entry(SignUpClosedException.class, ProblemType.SIGN_UP_CLOSED),
             Map.entry(NotFoundException.class, ProblemType.NOT_FOUND),
             Map.entry(CeremonyExpiredException.class, ProblemType.GONE),
             Map.entry(CloneSuspectedException.class, ProblemType.AUTHENTICATION_FAILED),
