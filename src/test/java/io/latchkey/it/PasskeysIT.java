@@ -111,7 +111,7 @@ class PasskeysIT extends DeployedLatchkey {
         Object knownShape = shape(api.post("api/webauthn/login/options", Api.json().put("username", known)).json().path("publicKey"));
 
         java.util.Set<Integer> counts = new java.util.HashSet<>();
-        for (int i = 0; i < 12; i++) {
+        for (int i = 0; i < 20; i++) {
             String unknown = Api.uniqueUsername("pk-nobody");
             JsonNode first = api.post("api/webauthn/login/options", Api.json().put("username", unknown)).json().path("publicKey");
             JsonNode again = api.post("api/webauthn/login/options", Api.json().put("username", unknown)).json().path("publicKey");

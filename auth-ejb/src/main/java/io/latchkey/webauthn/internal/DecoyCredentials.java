@@ -14,9 +14,10 @@ import io.latchkey.vault.Vault;
 /**
  * The {@code allowCredentials} an unknown username gets, so its sign-in options cannot be told from
  * a real account's: stable per username (keyed hashes under the master key, so asking twice gives
- * the same answer, as for a real account), one to {@link #MAX_COUNT} credentials, each with
- * transports as real authenticators report them. Real descriptors always carry {@code transports}
- * too (see {@link JpaCredentialRepository}), so both have the same members.
+ * the same answer, as for a real account), one to {@link #MAX_COUNT} credentials (fewer more
+ * often, as accounts have them), each with transports as real authenticators report them. Real
+ * descriptors always carry {@code transports} too (see {@link JpaCredentialRepository}), so both
+ * have the same members.
  */
 public final class DecoyCredentials {
 
@@ -44,7 +45,7 @@ public final class DecoyCredentials {
 
     public List<PublicKeyCredentialDescriptor> forUsername(String username) {
         byte[] shape = hash.mac("webauthn-decoy-shape", bytes(username));
-        int count = 1 + Byte.toUnsignedInt(shape[0]) % MAX_COUNT;
+        int count = count(Byte.toUnsignedInt(shape[0]));
         List<PublicKeyCredentialDescriptor> decoys = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             // The first ID is the one earlier versions answered with, so a username's decoy stays put.
@@ -54,6 +55,12 @@ public final class DecoyCredentials {
             decoys.add(PublicKeyCredentialDescriptor.builder().id(new ByteArray(id)).transports(transports).build());
         }
         return decoys;
+    }
+
+    /** One passkey is the most common, three the least: 1 in 2, 2 in 3 of the rest, else 3. */
+    private static int count(int randomByte) {
+        int sixth = randomByte % 6;
+        return sixth < 3 ? 1 : sixth < 5 ? 2 : MAX_COUNT;
     }
 
     private static byte[] bytes(String text) {
