@@ -20,16 +20,20 @@ import io.latchkey.testing.webauthn.SoftwareAuthenticator;
 import io.latchkey.testing.webauthn.Tamper;
 
 /**
- * The database goes away while Latchkey runs: requests get a 503 problem with Retry-After within a
- * bounded wait, readiness says not ready, and when the database is back Latchkey recovers by
- * itself with nothing lost; a restart of Latchkey on that database then loses no account, passkey
- * or revocation. The test owns the PostgreSQL it stops (see OwnPostgres). PostgreSQL execution only.
+ * The database goes away while Latchkey runs: requests get a 503 problem with Retry-After within
+ * {@link #BOUND} each, the first request after the stop included, readiness says not ready within
+ * the same bound, and when the database is back Latchkey recovers by itself with nothing lost; a
+ * restart of Latchkey on that database then loses no account, passkey or revocation. The test owns
+ * the PostgreSQL it stops (see OwnPostgres). PostgreSQL execution only.
  */
 class DatabaseOutageIT {
 
     private static final String PASSWORD = "violet tram sings backwards";
-    /** The pool waits 10 s for a connection; the driver fails at once on a refused connection. */
-    private static final Duration BOUND = Duration.ofSeconds(25);
+    /**
+     * Issue 13: a refusal within 5 s of the first request after the database goes away. The wall
+     * time of each request, measured here, is what a client waits before it can go elsewhere.
+     */
+    private static final Duration BOUND = Duration.ofSeconds(5);
 
     @Test
     void anOutageGets503sAndLatchkeyRecoversWhenTheDatabaseIsBackAndARestartLosesNothing() throws Exception {
@@ -68,13 +72,17 @@ class DatabaseOutageIT {
                 assertThat(notReady.body()).contains("DOWN");
 
                 postgres.startServer();
+                recovered(api, before);
 
-                Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-                Api.Reply login;
-                do {
-                    login = api.login(before, PASSWORD);
-                } while (login.status() == 503 && Instant.now().isBefore(deadline) && pause());
-                assertThat(login.status()).as("recovered: " + login).isEqualTo(200);
+                // A second outage, where a load balancer's readiness probe is the first to meet it.
+                postgres.stopServer();
+                Api.Reply probedFirst = timed(() -> readiness(api));
+                assertThat(probedFirst.status()).isEqualTo(503);
+                assertThat(probedFirst.body()).contains("DOWN");
+                assertThat(timed(() -> api.login(before, PASSWORD)).status()).isEqualTo(503);
+                postgres.startServer();
+
+                Api.Reply login = recovered(api, before);
                 assertThat(readiness(api).status()).isEqualTo(200);
                 assertThat(Ceremonies.signUp(api, authenticator, passkeyUser, Tamper.none()).status()).isEqualTo(201);
                 revokedRefreshToken = login.text("refresh_token");
@@ -95,10 +103,23 @@ class DatabaseOutageIT {
         return api.get("../health/ready", null);
     }
 
+    /** Signs in until the database is back (60 s at most): Latchkey recovers with no restart. */
+    private static Api.Reply recovered(Api api, String username) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        Api.Reply login;
+        do {
+            login = api.login(username, PASSWORD);
+        } while (login.status() == 503 && Instant.now().isBefore(deadline) && pause());
+        assertThat(login.status()).as("recovered: " + login).isEqualTo(200);
+        assertThat(readiness(api).status()).as("ready again").isEqualTo(200);
+        return login;
+    }
+
     private static Api.Reply timed(java.util.function.Supplier<Api.Reply> call) {
-        Instant start = Instant.now();
+        long start = System.nanoTime();
         Api.Reply reply = call.get();
-        assertThat(Duration.between(start, Instant.now())).as("answered within the bounded wait").isLessThan(BOUND);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(took).as("answered within %s: %s", BOUND, reply).isLessThan(BOUND);
         return reply;
     }
 

@@ -52,6 +52,8 @@ class EmbeddedRestartIT {
             tokens = api.login(username, PASSWORD).json();
             jwksBefore = api.get(".well-known/jwks.json", null).body();
             assertThat(Files.readString(first.log())).contains("generated one into " + dataDir.resolve("master.key"));
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("master.key"))))
+                    .as("the generated master key is readable by its owner only").isEqualTo("rw-------");
             assertThat(Ceremonies.signUp(api, authenticator, passkeyUser, Tamper.none()).status()).isEqualTo(201);
             JsonNode ended = api.login(username, PASSWORD).json();
             revokedRefreshToken = ended.path("refresh_token").asText();

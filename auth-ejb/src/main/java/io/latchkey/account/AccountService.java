@@ -122,7 +122,8 @@ public class AccountService {
     /** Accounts whose username or display name contains {@code query}, by username. */
     public AccountPage search(String query, int offset, int limit) {
         // % is dropped rather than escaped (no username contains it); _ matches itself among others.
-        String needle = query == null ? "" : query.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[%\\\\]", "");
+        // NUL too: no stored text can hold it, and PostgreSQL refuses it in a parameter (a 500, found by ApiFuzzIT).
+        String needle = query == null ? "" : query.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[%\\\\\\x00]", "");
         String pattern = "%" + needle + "%";
         List<Account> items = em.createNamedQuery(AccountEntity.SEARCH, AccountEntity.class)
                 .setParameter("pattern", pattern).setFirstResult(offset).setMaxResults(limit)
