@@ -4,20 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Optional;
 
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigValue;
-import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.eclipse.microprofile.config.spi.Converter;
 import org.eclipse.microprofile.jwt.config.Names;
 import org.junit.jupiter.api.Test;
 
 import io.latchkey.config.InvalidSettingException;
-import io.latchkey.config.SettingsReader;
+import io.latchkey.config.MapConfig;
 
 /** A node that consumes another issuer's tokens fetches keys and revocations only where nobody on the path can change them. */
 class SsoSettingsTest {
@@ -111,48 +104,6 @@ class SsoSettingsTest {
     }
 
     static SsoSettings sso(Map<String, String> values) {
-        return SsoSettings.from(new SettingsReader(new MapConfig(values)), TOKENS);
-    }
-
-    /** Just enough of MicroProfile Config for {@link SettingsReader}. */
-    private record MapConfig(Map<String, String> values) implements Config {
-        MapConfig {
-            values = new HashMap<>(values);
-        }
-
-        @Override
-        public <T> T getValue(String name, Class<T> type) {
-            return getOptionalValue(name, type).orElseThrow(() -> new NoSuchElementException(name));
-        }
-
-        @Override
-        public ConfigValue getConfigValue(String name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <T> Optional<T> getOptionalValue(String name, Class<T> type) {
-            return Optional.ofNullable(values.get(name)).map(type::cast);
-        }
-
-        @Override
-        public Iterable<String> getPropertyNames() {
-            return values.keySet();
-        }
-
-        @Override
-        public Iterable<ConfigSource> getConfigSources() {
-            return java.util.List.of();
-        }
-
-        @Override
-        public <T> Optional<Converter<T>> getConverter(Class<T> type) {
-            return Optional.empty();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) {
-            throw new IllegalArgumentException();
-        }
+        return SsoSettings.from(MapConfig.reader(values), TOKENS);
     }
 }
