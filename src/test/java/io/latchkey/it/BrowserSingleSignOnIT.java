@@ -2,11 +2,8 @@ package io.latchkey.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.latchkey.it.support.Api;
 import io.latchkey.it.support.Browser;
+import io.latchkey.it.support.Http;
 import io.latchkey.it.support.MicroProcess;
 import io.latchkey.it.support.RequiresChromium;
 import io.latchkey.it.support.RequiresDatabase;
@@ -41,16 +39,14 @@ import io.latchkey.it.support.RequiresDatabase;
 class BrowserSingleSignOnIT {
 
     private static final String PASSWORD = "violet tram sings backwards";
-    private static final String HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final String HTML = Http.NAVIGATION_ACCEPT;
 
     private static MicroProcess server;
     private static Api api;
     private static URI root;
 
     @BeforeAll
-    static void deployLatchkeyBesideTheDemo() throws IOException {
+    static void deployLatchkeyBesideTheDemo() throws java.io.IOException {
         Path work = Files.createTempDirectory(Files.createDirectories(Path.of("target", "browser-sso-it").toAbsolutePath()), "run-");
         int port = MicroProcess.freePort();
         Map<String, String> settings = new java.util.HashMap<>(Map.of(
@@ -137,7 +133,7 @@ class BrowserSingleSignOnIT {
         for (String bad : List.of(flipPayloadBit(cookie), cookie.substring(0, cookie.length() - 10), access, "garbage")) {
             HttpResponse<String> reply = navigate("demo/a", bad);
             assertThat(reply.statusCode()).as("cookie " + bad.substring(0, Math.min(30, bad.length()))).isEqualTo(303);
-            assertThat(reply.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("latchkey-sso=;") && c.contains("Max-Age=0"));
+            assertThat(Http.expiresSessionCookie(reply)).isTrue();
         }
         // Payara's listener refuses a header over its 8 KiB buffer (400) before any module runs.
         assertThat(navigate("demo/a", "x".repeat(9000)).statusCode()).isIn(303, 400);
@@ -157,7 +153,7 @@ class BrowserSingleSignOnIT {
                     .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("note=n" + i)));
             assertThat(reply.statusCode()).as("request " + i).isEqualTo(200);
             assertThat(reply.body()).contains("Saved: n" + i);
-            Optional<String> renewed = cookieValue(reply);
+            Optional<String> renewed = Http.sessionCookie(reply);
             assertThat(renewed).as("renewed on request " + i).isPresent();
             current = renewed.get();
         }
@@ -175,7 +171,7 @@ class BrowserSingleSignOnIT {
 
         assertThat(logout.statusCode()).isEqualTo(303);
         assertThat(logout.headers().firstValue("Location")).hasValue("/demo/?bye=1");
-        assertThat(logout.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("latchkey-sso=;") && c.contains("Max-Age=0"));
+        assertThat(Http.expiresSessionCookie(logout)).isTrue();
         assertThat(navigate("demo/a", cookie).statusCode()).isEqualTo(303);
         assertThat(navigate("demo/b", cookie).statusCode()).isEqualTo(303);
         assertThat(api.get("api/me", access).status()).as("the page's tokens of that session end too").isEqualTo(401);
@@ -327,40 +323,20 @@ class BrowserSingleSignOnIT {
         return api.login(username, PASSWORD).text("access_token");
     }
 
-    /** What the page does after a sign-in: the session cookie for the sign-in's session. */
     private static String browserSession(String accessToken) {
-        HttpResponse<String> reply = send(request("auth/api/sso/session").header("Authorization", "Bearer " + accessToken)
-                .POST(HttpRequest.BodyPublishers.noBody()));
-        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(204);
-        return cookieValue(reply).orElseThrow();
-    }
-
-    private static Optional<String> cookieValue(HttpResponse<String> reply) {
-        return reply.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("latchkey-sso=") && !c.contains("Max-Age=0"))
-                .map(c -> c.substring("latchkey-sso=".length(), c.indexOf(';'))).findFirst();
+        return Http.browserSession(api.base(), accessToken);
     }
 
     private static HttpResponse<String> navigate(String path, String cookie) {
-        HttpRequest.Builder request = request(path).header("Accept", HTML).GET();
-        if (cookie != null) {
-            request.header("Cookie", "latchkey-sso=" + cookie);
-        }
-        return send(request);
+        return Http.navigate(root.resolve(path), cookie);
     }
 
     private static HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(root.resolve(path)).timeout(Duration.ofSeconds(30));
+        return Http.request(root.resolve(path));
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.send(request);
     }
 
     private static String flipPayloadBit(String token) {

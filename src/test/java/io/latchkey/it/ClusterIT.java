@@ -57,6 +57,7 @@ class ClusterIT {
     private static Api a;
     private static Api b;
     private static URI legacyOnB;
+    private static URI legacyOnA;
     /** Before node B started: its first poll of the session table comes {@link #SLOW_POLL} after. */
     private static java.time.Instant nodeBStarting;
 
@@ -82,14 +83,15 @@ class ClusterIT {
         List<String> cluster = List.of("--clustername", "latchkey-it-" + gridPort, "--interfaces", "127.0.0.1",
                 "--startport", Integer.toString(gridPort), "--clustermode", "tcpip:127.0.0.1:" + gridPort);
 
-        nodeA = MicroProcess.start(work.resolve("a"), settings, cluster);
         List<String> withLegacy = new java.util.ArrayList<>(cluster);
         withLegacy.addAll(List.of("--deploy", LegacyWar.writeTo(work).getAbsolutePath()));
+        nodeA = MicroProcess.start(work.resolve("a"), settings, withLegacy);
         nodeBStarting = java.time.Instant.now();
         nodeB = MicroProcess.start(work.resolve("b"), settings, withLegacy);
         a = new Api(nodeA.base());
         b = new Api(nodeB.base());
         legacyOnB = URI.create("http://localhost:" + nodeB.base().getPort() + "/legacy/");
+        legacyOnA = URI.create("http://localhost:" + nodeA.base().getPort() + "/legacy/");
     }
 
     @AfterAll
@@ -207,6 +209,28 @@ class ClusterIT {
 
         assertThat(fromA.login(Api.uniqueUsername("cl-nobody"), PASSWORD).status()).isEqualTo(429);
         assertThat(fromB.login(Api.uniqueUsername("cl-nobody"), PASSWORD).status()).isEqualTo(429);
+    }
+
+    @Test
+    @Order(8)
+    void aBrowserSessionOpenedOnOneNodeIsAcceptedOnTheOtherAndItsSignOutReachesBoth() {
+        Session session = signUpAndIn(a, "cl-browser");
+        String cookie = Http.browserSession(a.base(), session.access());
+        assertThat(Http.navigate(legacyOnA.resolve("protected/page"), cookie).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> onB = Http.navigate(legacyOnB.resolve("protected/page"), cookie);
+        assertThat(onB.statusCode()).as(onB.body()).isEqualTo(200);
+
+        HttpResponse<String> logout = Http.navigate(b.base().resolve("logout"), cookie);
+        assertThat(logout.statusCode()).isEqualTo(303);
+        assertThat(Http.navigate(legacyOnB.resolve("protected/page"), cookie).statusCode()).isEqualTo(303);
+        // Node A learns of it from the data grid: both nodes poll only every five minutes here.
+        long start = System.nanoTime();
+        while (Http.navigate(legacyOnA.resolve("protected/page"), cookie).statusCode() == 200) {
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("still accepted on node A").isLessThan(Duration.ofSeconds(5));
+            sleep(50);
+        }
+        assertThat(Http.navigate(legacyOnA.resolve("protected/page"), cookie).statusCode()).isEqualTo(303);
     }
 
     @Test

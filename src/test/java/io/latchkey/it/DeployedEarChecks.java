@@ -119,6 +119,32 @@ abstract class DeployedEarChecks {
         assertThat(get("public/page", null).statusCode()).isEqualTo(200);
     }
 
+    /** Browser single sign-on on this server: the redirect, the cookie, sign-out everywhere. */
+    @Test
+    void aBrowserSignsIntoTheLegacyWarWithTheSessionCookieAndSignsOutEverywhere() throws Exception {
+        String username = Api.uniqueUsername("ear-browser");
+        api().grantGroups(api().signUp(username, PASSWORD).text("id"), "user");
+        String access = api().login(username, PASSWORD).text("access_token");
+        URI page = legacy().resolve("protected/page");
+
+        HttpResponse<String> anonymous = Http.navigate(page, null);
+        assertThat(anonymous.statusCode()).isEqualTo(303);
+        assertThat(anonymous.headers().firstValue("Location")).hasValue("/auth/?return=%2Flegacy%2Fprotected%2Fpage");
+
+        String cookie = Http.browserSession(api().base(), access);
+        HttpResponse<String> signedIn = Http.navigate(page, cookie);
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+        assertThat(JSON.readTree(signedIn.body()).path("principal").asText()).isEqualTo(username.toLowerCase());
+        assertThat(Http.navigate(legacy().resolve("staff/page"), cookie).statusCode()).as("without the role").isEqualTo(403);
+
+        HttpResponse<String> logout = Http.navigate(api().base().resolve("logout?return=%2Flegacy%2Fpublic%2Fpage"), cookie);
+        assertThat(logout.statusCode()).isEqualTo(303);
+        assertThat(logout.headers().firstValue("Location")).hasValue("/legacy/public/page");
+        assertThat(Http.expiresSessionCookie(logout)).isTrue();
+        assertThat(Http.navigate(page, cookie).statusCode()).as("signed out everywhere").isEqualTo(303);
+        assertThat(get("protected/page", access).statusCode()).as("the session's access token too").isEqualTo(401);
+    }
+
     @Test
     void aForgedTokenIsRejectedByTheLegacyWar() throws Exception {
         String username = Api.uniqueUsername("ear-forged");
