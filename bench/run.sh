@@ -2,7 +2,8 @@
 # Latchkey benchmarks (not part of the test command). Measures, in one run on this machine:
 #  1. JMH: the single sign-on verifier, a cold RS256 check and a cache hit;
 #  2. load: one Payara Micro with Latchkey and a legacy WAR, a protected and an unprotected servlet
-#     driven by wrk with one reused token, in rounds, and the throughput ratios.
+#     driven by wrk with one reused bearer token and one reused browser session cookie, in rounds,
+#     and the throughput ratios.
 # Writes bench/RESULTS.md. Needs wrk (apt-get install -y wrk).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -26,7 +27,8 @@ java -cp "$cp" org.openjdk.jmh.Main 'VerifierBenchmark|BcryptBenchmark' -rf json
 echo "== Load run"
 # The embedded default, as start.sh sets it up: H2 in the run's data directory.
 LATCHKEY_DATA_DIR="$work/data" "$root/server-config/micro/boot-commands.sh" "$work/pre-boot.asadmin"
-java -Xmx512m -Dlatchkey.data-dir="$work/data" -jar "$micro_jar" --nocluster --port "$port" \
+# The legacy WAR's protected servlet needs role user, which signing up no longer grants.
+java -Xmx512m -Dlatchkey.data-dir="$work/data" -Dlatchkey.account.default-groups=user -jar "$micro_jar" --nocluster --port "$port" \
   --deploy "$root/auth-web/target/auth.war" --deploy "$root/bench/legacy-app/target/legacy.war" \
   --prebootcommandfile "$work/pre-boot.asadmin" > "$work/micro.log" 2>&1 &
 micro=$!
@@ -42,6 +44,9 @@ token="$(curl -fs -X POST "$base/login" -H 'Content-Type: application/json' \
   -d '{"username":"bench-user","password":"violet tram sings backwards"}' | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')"
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "http://localhost:$port/legacy/protected/x")" = 200 ]
 [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/legacy/protected/x")" = 401 ]
+cookie="$(curl -fs -D - -o /dev/null -X POST "$base/sso/session" -H "Authorization: Bearer $token" \
+  | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: latchkey-sso=\([^;]*\);.*/\1/p')"
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: latchkey-sso=$cookie" "http://localhost:$port/legacy/protected/x")" = 200 ]
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$micro/stat"; }
 load() { # url header-args... -> requests/s; every answer must be a 200, or the figure means nothing
@@ -57,21 +62,27 @@ echo "warm-up" && load "$public" >/dev/null && load -H "Authorization: Bearer $t
 # Rounds of the three, back to back: the machine's speed drifts between runs by more than the gap
 # being measured, so each round's ratios compare runs seconds apart, and the median of the rounds
 # is reported.
-rows=""
-ratios="" ratios_same=""
+rows="" cookie_rows=""
+ratios="" ratios_same="" ratios_cookie=""
 for round in $(seq 1 "$rounds"); do
   unprotected="$(load "$public")"
   withtoken="$(load -H "Authorization: Bearer $token" "$public")"
   protectedrps="$(load -H "Authorization: Bearer $token" "$protected")"
+  withcookie="$(load -H "Cookie: latchkey-sso=$cookie" "$public")"
+  protectedcookie="$(load -H "Cookie: latchkey-sso=$cookie" "$protected")"
   r="$(awk -v a="$protectedrps" -v b="$unprotected" 'BEGIN {printf "%.3f", a / b}')"
   rs="$(awk -v a="$protectedrps" -v b="$withtoken" 'BEGIN {printf "%.3f", a / b}')"
-  echo "round $round: unprotected $unprotected, with token $withtoken, protected $protectedrps ($r, $rs)"
+  rc="$(awk -v a="$protectedcookie" -v b="$withcookie" 'BEGIN {printf "%.3f", a / b}')"
+  echo "round $round: unprotected $unprotected, with token $withtoken, protected $protectedrps ($r, $rs);" \
+    "with cookie $withcookie, protected by cookie $protectedcookie ($rc)"
   rows="$rows| $round | $unprotected | $withtoken | $protectedrps | $r | $rs |"$'\n'
-  ratios="$ratios $r" ratios_same="$ratios_same $rs"
+  cookie_rows="$cookie_rows| $round | $withcookie | $protectedcookie | $rc |"$'\n'
+  ratios="$ratios $r" ratios_same="$ratios_same $rs" ratios_cookie="$ratios_cookie $rc"
 done
 median() { tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : sprintf("%.3f", (v[NR / 2] + v[NR / 2 + 1]) / 2)}'; }
 ratio="$(median "$ratios")"
 ratio_same_request="$(median "$ratios_same")"
+ratio_cookie="$(median "$ratios_cookie")"
 
 breakdown=""
 if [ "${BENCH_PROFILE:-0}" = 1 ]; then
@@ -153,6 +164,14 @@ $rows
 Median of the rounds: protected / unprotected **$ratio_same_request** for the same request (C / B),
 **$ratio** against requests that carry no token (C / A). Payara Micro resident memory after the run:
 $((rss_kb / 1024)) MB.
+
+The same servlet in the same rounds with a browser's session cookie (\`latchkey-sso\`) instead of a
+bearer token: D, unprotected with the cookie; E, protected with the cookie.
+
+| round | D: unprotected, cookie | E: protected, cookie | E / D |
+|---|---|---|---|
+$cookie_rows
+Median of the rounds: protected / unprotected by cookie **$ratio_cookie** for the same request (E / D).
 $breakdown
 
 ## A rate-limited sign-in against a bcrypt

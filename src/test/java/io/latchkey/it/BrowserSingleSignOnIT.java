@@ -177,6 +177,21 @@ class BrowserSingleSignOnIT {
         assertThat(api.get("api/me", access).status()).as("the page's tokens of that session end too").isEqualTo(401);
     }
 
+    /** The application's own log-out calls HttpServletRequest.logout(): the module ends the session for every application. */
+    @Test
+    void anApplicationsOwnLogoutEndsTheBrowserSessionEverywhere() {
+        String access = signIn("bsso-applogout");
+        String cookie = browserSession(access);
+        assertThat(navigate("demo/a", cookie).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> logout = navigate("demo/logout", cookie);
+
+        assertThat(logout.statusCode()).isIn(302, 303);
+        assertThat(Http.expiresSessionCookie(logout)).isTrue();
+        assertThat(navigate("demo/b", cookie).statusCode()).isEqualTo(303);
+        assertThat(api.get("api/me", access).status()).isEqualTo(401);
+    }
+
     @Test
     void signOutFollowsNoReturnThatLeavesThisOrigin() {
         for (String hostile : List.of("https://evil.example", "//evil.example", "/\\evil.example", "/%2F%2Fevil.example",

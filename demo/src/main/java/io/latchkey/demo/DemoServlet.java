@@ -13,14 +13,31 @@ import jakarta.servlet.http.HttpServletResponse;
  * grants, and a form whose POST shows that a request body survives (the sign-in renews itself
  * without a redirect). Plain Servlet API only, as a legacy application would be.
  */
-@WebServlet({"/a", "/b", "/manager"})
+@WebServlet({"/a", "/b", "/manager", "/logout"})
 public class DemoServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if ("/logout".equals(request.getServletPath())) {
+            logOut(request, response);
+            return;
+        }
         render(request, response, null);
+    }
+
+    /** The application's own log-out, as legacy applications write it. */
+    private static void logOut(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            request.logout();
+        } catch (jakarta.servlet.ServletException e) {
+            throw new IOException(e);
+        }
+        if (request.getSession(false) != null) {
+            request.getSession(false).invalidate();
+        }
+        response.sendRedirect(request.getContextPath() + "/");
     }
 
     @Override
@@ -50,7 +67,8 @@ public class DemoServlet extends HttpServlet {
         String root = request.getContextPath();
         out.println("<nav><a id=\"to-a\" href=\"" + root + "/a\">Page A</a> | <a id=\"to-b\" href=\"" + root + "/b\">Page B</a> | "
                 + "<a id=\"to-manager\" href=\"" + root + "/manager\">Managers</a> | "
-                + "<a id=\"sign-out\" href=\"/auth/logout?return=" + root + "/\">Sign out</a></nav>");
+                + "<a id=\"sign-out\" href=\"/auth/logout?return=" + root + "/\">Sign out</a> | "
+                + "<a id=\"app-logout\" href=\"" + root + "/logout\">Log out (the application's own)</a></nav>");
         out.println("</body></html>");
     }
 
