@@ -177,7 +177,7 @@ abstract class DeployedEarChecks {
     @Test
     void aTokenWithAnUnknownKeyAndAnUnknownKidIsRefusedWith401() throws Exception {
         String username = Api.uniqueUsername("ear-kid");
-        api().signUp(username, PASSWORD);
+        api().grantGroups(api().signUp(username, PASSWORD).text("id"), "user");
         String genuine = api().login(username, PASSWORD).text("access_token");
         String payload = new String(Base64.getUrlDecoder().decode(genuine.split("\\.")[1]), StandardCharsets.UTF_8);
 
