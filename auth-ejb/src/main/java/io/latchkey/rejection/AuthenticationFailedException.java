@@ -7,6 +7,6 @@ package io.latchkey.rejection;
 public final class AuthenticationFailedException extends RejectedRequestException {
 
     public AuthenticationFailedException() {
-        super("The credentials are not valid.");
+        super(RejectionKind.AUTHENTICATION_FAILED, "The credentials are not valid.");
     }
 }

@@ -4,6 +4,6 @@ package io.latchkey.rejection;
 public final class ConflictException extends RejectedRequestException {
 
     public ConflictException(String detail) {
-        super(detail);
+        super(RejectionKind.CONFLICT, detail);
     }
 }

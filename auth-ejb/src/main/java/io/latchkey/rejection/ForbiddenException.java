@@ -4,6 +4,6 @@ package io.latchkey.rejection;
 public final class ForbiddenException extends RejectedRequestException {
 
     public ForbiddenException(String detail) {
-        super(detail);
+        super(RejectionKind.FORBIDDEN, detail);
     }
 }

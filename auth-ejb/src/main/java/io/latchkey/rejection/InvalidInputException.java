@@ -8,7 +8,7 @@ public final class InvalidInputException extends RejectedRequestException {
     private final List<FieldError> errors;
 
     public InvalidInputException(List<FieldError> errors) {
-        super(errors.size() == 1 ? errors.get(0).message() : "The request has invalid fields.");
+        super(RejectionKind.INVALID_INPUT, errors.size() == 1 ? errors.get(0).message() : "The request has invalid fields.");
         this.errors = List.copyOf(errors);
     }
 

@@ -4,6 +4,6 @@ package io.latchkey.rejection;
 public class InvalidTokenException extends RejectedRequestException {
 
     public InvalidTokenException() {
-        super("The token is invalid, expired or revoked.");
+        super(RejectionKind.INVALID_TOKEN, "The token is invalid, expired or revoked.");
     }
 }

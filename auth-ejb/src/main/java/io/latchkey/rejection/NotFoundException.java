@@ -4,6 +4,6 @@ package io.latchkey.rejection;
 public final class NotFoundException extends RejectedRequestException {
 
     public NotFoundException(String detail) {
-        super(detail);
+        super(RejectionKind.NOT_FOUND, detail);
     }
 }

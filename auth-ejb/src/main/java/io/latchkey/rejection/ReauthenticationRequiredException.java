@@ -8,6 +8,6 @@ package io.latchkey.rejection;
 public final class ReauthenticationRequiredException extends RejectedRequestException {
 
     public ReauthenticationRequiredException(String detail) {
-        super(detail);
+        super(RejectionKind.REAUTHENTICATION_REQUIRED, detail);
     }
 }

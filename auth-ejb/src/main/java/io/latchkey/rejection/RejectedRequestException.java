@@ -10,9 +10,17 @@ import jakarta.ejb.ApplicationException;
 @ApplicationException(rollback = true, inherited = true)
 public abstract class RejectedRequestException extends RuntimeException {
 
-    protected RejectedRequestException(String detail) {
+    private final RejectionKind kind;
+
+    protected RejectedRequestException(RejectionKind kind, String detail) {
         // No stack trace: these are expected outcomes, created on hot paths.
         super(detail, null, false, false);
+        this.kind = java.util.Objects.requireNonNull(kind);
+    }
+
+    /** What kind of refusal this is; the web module answers each kind with its problem type. */
+    public final RejectionKind kind() {
+        return kind;
     }
 
     /** Text safe to show the client. */

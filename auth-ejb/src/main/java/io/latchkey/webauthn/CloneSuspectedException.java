@@ -3,6 +3,7 @@ package io.latchkey.webauthn;
 import jakarta.ejb.ApplicationException;
 
 import io.latchkey.rejection.RejectedRequestException;
+import io.latchkey.rejection.RejectionKind;
 
 /**
  * A passkey's signature counter did not increase: the authenticator may have been cloned. Sign-in
@@ -13,6 +14,6 @@ import io.latchkey.rejection.RejectedRequestException;
 public final class CloneSuspectedException extends RejectedRequestException {
 
     public CloneSuspectedException() {
-        super("The credentials are not valid.");
+        super(RejectionKind.AUTHENTICATION_FAILED, "The credentials are not valid.");
     }
 }

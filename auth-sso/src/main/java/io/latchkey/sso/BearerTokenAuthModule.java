@@ -102,14 +102,14 @@ public final class BearerTokenAuthModule implements ServerAuthModule {
         }
         if (token.isPresent()) {
             LOG.log(Level.FINE, "Bearer token refused for {0}", request.getRequestURI());
-            challenge(response, "Bearer error=\"invalid_token\"", "The token is invalid, expired or revoked.");
+            challenge(response, "Bearer error=\"invalid_token\"", TokenProblem.INVALID_TOKEN, "The token is invalid, expired or revoked.");
             return AuthStatus.SEND_FAILURE;
         }
         if (options.signInPage().isPresent() && isNavigation(request)) {
             redirectToSignIn(request, response, options.signInPage().get());
             return AuthStatus.SEND_CONTINUE;
         }
-        challenge(response, "Bearer", "A bearer token is required.");
+        challenge(response, "Bearer", TokenProblem.TOKEN_REQUIRED, "A bearer token is required.");
         return AuthStatus.SEND_FAILURE;
     }
 
@@ -211,12 +211,12 @@ public final class BearerTokenAuthModule implements ServerAuthModule {
     }
 
     /** The module answers before any application framework exists, so it writes its own problem. */
-    private static void challenge(HttpServletResponse response, String wwwAuthenticate, String detail) {
+    private static void challenge(HttpServletResponse response, String wwwAuthenticate, TokenProblem problem, String detail) {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", wwwAuthenticate);
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("application/problem+json");
-        byte[] body = ("{\"type\":\"urn:latchkey:problem:invalid-token\",\"title\":\"Authentication is required\","
+        byte[] body = ("{\"type\":\"" + problem.uri() + "\",\"title\":\"" + problem.title() + "\","
                 + "\"status\":401,\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8);
         try {
             response.setContentLength(body.length);

@@ -1,11 +1,13 @@
 package io.latchkey.web.api.problem;
 
+import io.latchkey.sso.TokenProblem;
+
 /** Every problem type Latchkey answers with: stable URIs, titles and statuses, in one place. */
 public enum ProblemType {
     INVALID_REQUEST("invalid-request", "The request is not valid", 400),
     AUTHENTICATION_FAILED("authentication-failed", "Authentication failed", 401),
-    INVALID_TOKEN("invalid-token", "The token is not valid", 401),
-    TOKEN_REQUIRED("token-required", "Authentication is required", 401),
+    INVALID_TOKEN(TokenProblem.INVALID_TOKEN),
+    TOKEN_REQUIRED(TokenProblem.TOKEN_REQUIRED),
     FORBIDDEN("forbidden", "Not allowed", 403),
     REAUTHENTICATION_REQUIRED("reauthentication-required", "A recent sign-in is required", 403),
     SIGN_UP_CLOSED("sign-up-closed", "Sign-up is closed", 403),
@@ -30,6 +32,13 @@ public enum ProblemType {
         this.uri = BASE + slug;
         this.title = title;
         this.status = status;
+    }
+
+    /** A token problem the single sign-on module also answers with, before JAX-RS exists. */
+    ProblemType(TokenProblem shared) {
+        this.uri = shared.uri();
+        this.title = shared.title();
+        this.status = 401;
     }
 
     public String uri() {

@@ -1,7 +1,6 @@
 package io.latchkey.web.api.problem;
 
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -10,20 +9,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import io.latchkey.account.SignUpClosedException;
 import io.latchkey.ratelimit.RateLimitedException;
-import io.latchkey.rejection.AuthenticationFailedException;
-import io.latchkey.rejection.ConflictException;
 import io.latchkey.rejection.FieldError;
-import io.latchkey.rejection.ForbiddenException;
 import io.latchkey.rejection.InvalidInputException;
-import io.latchkey.rejection.InvalidTokenException;
-import io.latchkey.rejection.NotFoundException;
-import io.latchkey.rejection.ReauthenticationRequiredException;
-import io.latchkey.rejection.RefreshTokenReusedException;
 import io.latchkey.rejection.RejectedRequestException;
-import io.latchkey.webauthn.CeremonyExpiredException;
-import io.latchkey.webauthn.CloneSuspectedException;
+import io.latchkey.rejection.RejectionKind;
 
 /** Maps the capabilities' refusals to their problem types; logged quietly. */
 @Provider
@@ -31,23 +21,25 @@ public class RejectedRequestMapper implements ExceptionMapper<RejectedRequestExc
 
     private static final Logger LOG = Logger.getLogger(RejectedRequestMapper.class.getName());
 
-    private static final Map<Class<? extends RejectedRequestException>, ProblemType> TYPES = Map.ofEntries(
-            Map.entry(InvalidInputException.class, ProblemType.INVALID_REQUEST),
-            Map.entry(AuthenticationFailedException.class, ProblemType.AUTHENTICATION_FAILED),
-            Map.entry(InvalidTokenException.class, ProblemType.INVALID_TOKEN),
-            Map.entry(RefreshTokenReusedException.class, ProblemType.INVALID_TOKEN),
-            Map.entry(ConflictException.class, ProblemType.CONFLICT),
-            Map.entry(ForbiddenException.class, ProblemType.FORBIDDEN),
-            Map.entry(ReauthenticationRequiredException.class, ProblemType.REAUTHENTICATION_REQUIRED),
-            Map.entry(SignUpClosedException.class, ProblemType.SIGN_UP_CLOSED),
-            Map.entry(NotFoundException.class, ProblemType.NOT_FOUND),
-            Map.entry(CeremonyExpiredException.class, ProblemType.GONE),
-            Map.entry(CloneSuspectedException.class, ProblemType.AUTHENTICATION_FAILED),
-            Map.entry(RateLimitedException.class, ProblemType.TOO_MANY_REQUESTS));
+    /** Exhaustive: a new kind of refusal without a problem type does not compile. */
+    static ProblemType typeOf(RejectionKind kind) {
+        return switch (kind) {
+            case INVALID_INPUT -> ProblemType.INVALID_REQUEST;
+            case AUTHENTICATION_FAILED -> ProblemType.AUTHENTICATION_FAILED;
+            case INVALID_TOKEN -> ProblemType.INVALID_TOKEN;
+            case FORBIDDEN -> ProblemType.FORBIDDEN;
+            case REAUTHENTICATION_REQUIRED -> ProblemType.REAUTHENTICATION_REQUIRED;
+            case SIGN_UP_CLOSED -> ProblemType.SIGN_UP_CLOSED;
+            case NOT_FOUND -> ProblemType.NOT_FOUND;
+            case CONFLICT -> ProblemType.CONFLICT;
+            case GONE -> ProblemType.GONE;
+            case RATE_LIMITED -> ProblemType.TOO_MANY_REQUESTS;
+        };
+    }
 
     @Override
     public Response toResponse(RejectedRequestException rejected) {
-        ProblemType type = TYPES.getOrDefault(rejected.getClass(), ProblemType.INVALID_REQUEST);
+        ProblemType type = typeOf(rejected.kind());
         List<FieldError> errors = rejected instanceof InvalidInputException invalid ? invalid.errors() : List.of();
         LOG.log(Level.FINE, "Rejected: {0} {1}", new Object[] {type.uri(), rejected.detail()});
         Response.ResponseBuilder response = Problems.response(type, rejected.detail(), errors, null);
