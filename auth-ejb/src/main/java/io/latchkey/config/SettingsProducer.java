@@ -102,10 +102,4 @@ public class SettingsProducer {
     ClientAddresses clientAddresses() {
         return ClientAddresses.trusting(reader().list(ClientAddresses.TRUSTED_PROXIES, java.util.List.of()));
     }
-
-    @Produces
-    @Singleton
-    java.time.Clock clock() {
-        return java.time.Clock.systemUTC();
-    }
 }
