@@ -3,6 +3,10 @@ package io.latchkey.account;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
 import io.latchkey.config.InvalidSettingException;
 import io.latchkey.config.SettingsReader;
 
@@ -54,5 +58,16 @@ public record AccountSettings(List<String> defaultGroups, SignUp signUp) {
             case "closed" -> SignUp.CLOSED;
             default -> throw new InvalidSettingException(SIGN_UP, "expected open or closed, got '" + raw + "'");
         };
+    }
+
+    /** Built once from MicroProfile Config. */
+    @ApplicationScoped
+    public static class Producer {
+
+        @Produces
+        @Singleton
+        AccountSettings accountSettings(SettingsReader settings) {
+            return AccountSettings.from(settings);
+        }
     }
 }

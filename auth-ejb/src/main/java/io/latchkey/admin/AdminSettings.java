@@ -2,6 +2,10 @@ package io.latchkey.admin;
 
 import java.util.Optional;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
 import io.latchkey.config.InvalidSettingException;
 import io.latchkey.config.SettingsReader;
 
@@ -26,5 +30,16 @@ public record AdminSettings(Optional<String> bootstrapUsername, Optional<String>
     @Override
     public String toString() {
         return "AdminSettings[bootstrapUsername=" + bootstrapUsername.orElse("-") + "]";
+    }
+
+    /** Built once from MicroProfile Config. */
+    @ApplicationScoped
+    public static class Producer {
+
+        @Produces
+        @Singleton
+        AdminSettings adminSettings(SettingsReader settings) {
+            return AdminSettings.from(settings);
+        }
     }
 }

@@ -6,16 +6,22 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+
 import org.eclipse.microprofile.config.Config;
 
 /**
  * Typed, validated reads of Latchkey's settings. Each capability's settings record is built from
- * one of these; nothing else reads configuration.
+ * one of these, by a producer in that capability (an injected reader); nothing else reads
+ * configuration.
  */
+@Dependent
 public final class SettingsReader {
 
     private final Config config;
 
+    @Inject
     public SettingsReader(Config config) {
         this.config = config;
     }

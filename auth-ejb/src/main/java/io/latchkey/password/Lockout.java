@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
 import io.latchkey.config.SettingsReader;
 
 /**
@@ -42,5 +46,16 @@ public record Lockout(int failures, Duration waitIncrement, Duration maxWait, bo
         long rounds = consecutiveFailures / failures;
         Duration wait = waitIncrement.multipliedBy(rounds);
         return Optional.of(now.plus(wait.compareTo(maxWait) > 0 ? maxWait : wait));
+    }
+
+    /** Built once from MicroProfile Config. */
+    @ApplicationScoped
+    public static class Producer {
+
+        @Produces
+        @Singleton
+        Lockout lockout(SettingsReader settings) {
+            return Lockout.from(settings);
+        }
     }
 }

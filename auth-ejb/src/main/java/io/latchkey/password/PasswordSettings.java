@@ -1,5 +1,9 @@
 package io.latchkey.password;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
 import io.latchkey.config.SettingsReader;
 
 /** bcrypt work factor. Each step doubles the cost of a guess, and of every sign-in. */
@@ -13,5 +17,16 @@ public record PasswordSettings(int bcryptCost) {
 
     public static PasswordSettings from(SettingsReader settings) {
         return new PasswordSettings(settings.integer(BCRYPT_COST, DEFAULT_COST, MIN_COST, MAX_COST));
+    }
+
+    /** Built once from MicroProfile Config. */
+    @ApplicationScoped
+    public static class Producer {
+
+        @Produces
+        @Singleton
+        PasswordSettings passwordSettings(SettingsReader settings) {
+            return PasswordSettings.from(settings);
+        }
     }
 }

@@ -2,6 +2,10 @@ package io.latchkey.ratelimit;
 
 import java.util.Optional;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
 import io.latchkey.config.SettingsReader;
 
 /**
@@ -21,5 +25,16 @@ public record RateLimitSettings(Optional<RateLimit> signIn, Optional<RateLimit> 
                 RateLimit.parse(SIGN_IN, settings.string(SIGN_IN, "5/PT1M")),
                 RateLimit.parse(SIGN_UP, settings.string(SIGN_UP, "5/PT1M")),
                 RateLimit.parse(PASSKEY_OPTIONS, settings.string(PASSKEY_OPTIONS, "30/PT1M")));
+    }
+
+    /** Built once from MicroProfile Config. */
+    @ApplicationScoped
+    public static class Producer {
+
+        @Produces
+        @Singleton
+        RateLimitSettings rateLimitSettings(SettingsReader settings) {
+            return RateLimitSettings.from(settings);
+        }
     }
 }

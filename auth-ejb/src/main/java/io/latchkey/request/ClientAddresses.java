@@ -6,7 +6,12 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
 import io.latchkey.config.InvalidSettingException;
+import io.latchkey.config.SettingsReader;
 
 /**
  * Finds the client's address. {@code X-Forwarded-For} is believed only as far as it was written
@@ -21,6 +26,11 @@ public final class ClientAddresses {
 
     private ClientAddresses(List<Range> trusted) {
         this.trusted = List.copyOf(trusted);
+    }
+
+    /** The proxies configured under {@value #TRUSTED_PROXIES}; none by default. */
+    public static ClientAddresses from(SettingsReader settings) {
+        return trusting(settings.list(TRUSTED_PROXIES, List.of()));
     }
 
     /** {@code proxies}: addresses or CIDR blocks, IPv4 or IPv6; literal addresses only, never host names. */
@@ -102,6 +112,17 @@ public final class ClientAddresses {
             }
             int shift = network.length * 8 - bits;
             return new BigInteger(1, address).shiftRight(shift).equals(new BigInteger(1, network).shiftRight(shift));
+        }
+    }
+
+    /** Built once from MicroProfile Config. */
+    @ApplicationScoped
+    public static class Producer {
+
+        @Produces
+        @Singleton
+        ClientAddresses clientAddresses(SettingsReader settings) {
+            return ClientAddresses.from(settings);
         }
     }
 }

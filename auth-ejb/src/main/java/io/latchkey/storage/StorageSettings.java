@@ -3,6 +3,10 @@ package io.latchkey.storage;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
 import io.latchkey.config.InvalidSettingException;
 import io.latchkey.config.SettingsReader;
 
@@ -37,5 +41,16 @@ public record StorageSettings(Path dataDir, Optional<String> schema) {
     public String toString() {
         return "StorageSettings[dataSource=" + DatabaseMigrator.DATA_SOURCE + ", dataDir=" + dataDir
                 + ", schema=" + schema.orElse("-") + "]";
+    }
+
+    /** Built once from MicroProfile Config. */
+    @ApplicationScoped
+    public static class Producer {
+
+        @Produces
+        @Singleton
+        StorageSettings storageSettings(SettingsReader settings) {
+            return StorageSettings.from(settings);
+        }
     }
 }

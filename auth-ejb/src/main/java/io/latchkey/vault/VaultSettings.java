@@ -3,6 +3,10 @@ package io.latchkey.vault;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
 import io.latchkey.config.SettingsReader;
 import io.latchkey.storage.StorageSettings;
 
@@ -20,5 +24,16 @@ public record VaultSettings(Optional<String> masterKey, Path dataDir) {
     public String toString() {
         return "VaultSettings[masterKey=" + (masterKey.isPresent() ? "(configured)" : "(generated file)")
                 + ", dataDir=" + dataDir + "]";
+    }
+
+    /** Built once from MicroProfile Config; {@link VaultProducer} opens the vault with it. */
+    @ApplicationScoped
+    public static class Producer {
+
+        @Produces
+        @Singleton
+        VaultSettings vaultSettings(SettingsReader settings) {
+            return VaultSettings.from(settings);
+        }
     }
 }

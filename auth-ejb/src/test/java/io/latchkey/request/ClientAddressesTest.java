@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.latchkey.config.InvalidSettingException;
+import io.latchkey.config.MapConfig;
 
 class ClientAddressesTest {
 
@@ -49,5 +51,19 @@ class ClientAddressesTest {
         assertThrows(InvalidSettingException.class, () -> ClientAddresses.trusting(List.of("proxy.internal")));
         assertThrows(InvalidSettingException.class, () -> ClientAddresses.trusting(List.of("10.0.0.0/33")));
         assertThrows(InvalidSettingException.class, () -> ClientAddresses.trusting(List.of("cafe")));
+    }
+
+    @Test
+    void theTrustedProxiesComeFromTheirSettingAndNoneAreTrustedWithoutIt() {
+        ClientAddresses configured = ClientAddresses.from(MapConfig.reader(Map.of(ClientAddresses.TRUSTED_PROXIES, "10.0.0.0/8, ::1")));
+        assertEquals("198.51.100.7", configured.clientOf("10.1.1.1", "198.51.100.7"));
+        assertEquals("10.1.1.1", ClientAddresses.from(MapConfig.reader(Map.of())).clientOf("10.1.1.1", "198.51.100.7"));
+    }
+
+    @Test
+    void aBadTrustedProxySettingNamesTheKey() {
+        InvalidSettingException bad = assertThrows(InvalidSettingException.class,
+                () -> ClientAddresses.from(MapConfig.reader(Map.of(ClientAddresses.TRUSTED_PROXIES, "proxy.internal"))));
+        assertEquals(ClientAddresses.TRUSTED_PROXIES, bad.key());
     }
 }

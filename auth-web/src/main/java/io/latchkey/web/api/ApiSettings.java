@@ -2,10 +2,7 @@ package io.latchkey.web.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-
-import org.eclipse.microprofile.config.Config;
 
 import io.latchkey.config.SettingsReader;
 
@@ -23,13 +20,10 @@ public record ApiSettings(int maxBodyBytes) {
     @ApplicationScoped
     public static class Producer {
 
-        @Inject
-        Config config;
-
         @Produces
         @Singleton
-        ApiSettings apiSettings() {
-            return ApiSettings.from(new SettingsReader(config));
+        ApiSettings apiSettings(SettingsReader settings) {
+            return ApiSettings.from(settings);
         }
     }
 }
