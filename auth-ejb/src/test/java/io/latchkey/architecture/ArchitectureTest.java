@@ -19,7 +19,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 /**
  * The layout holds itself: a capability reaches another only through its root package, the single
  * sign-on module (auth-sso) knows nothing of the capabilities, {@code config} knows none of them,
- * and no two packages depend on each other, however indirectly. Read from the compiled classes, so
+ * and no two capabilities depend on each other, however indirectly. Read from the compiled classes, so
  * a fully qualified name or a static import counts as much as an import line.
  */
 @AnalyzeClasses(packages = "io.latchkey", importOptions = ImportOption.DoNotIncludeTests.class)
