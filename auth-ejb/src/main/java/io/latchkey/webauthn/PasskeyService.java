@@ -2,7 +2,6 @@ package io.latchkey.webauthn;
 
 import java.io.IOException;
 import java.security.SecureRandom;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -87,8 +86,6 @@ public class PasskeyService {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int USER_HANDLE_BYTES = 32;
-    private static final int NICKNAME_MAX = 64;
-    static final String DEFAULT_NICKNAME = "Passkey";
 
     @PersistenceContext(unitName = "latchkey")
     EntityManager em;
@@ -195,7 +192,7 @@ public class PasskeyService {
     }
 
     public RegistrationOutcome finishRegistration(String requestId, String credentialJson, String rawNickname) {
-        String nickname = nickname(rawNickname);
+        Nickname nickname = Nickname.parse(rawNickname);
         PublicKeyCredential<AuthenticatorAttestationResponse, ClientRegistrationExtensionOutputs> credential = parseRegistration(credentialJson);
         CeremonyEntity ceremony = ceremonies.take(requestId, CeremonyEntity.Kind.SIGN_UP, CeremonyEntity.Kind.ADD_PASSKEY)
                 .orElseThrow(CeremonyExpiredException::new);
@@ -314,7 +311,7 @@ public class PasskeyService {
     /** Renames one of the caller's passkeys; needs a recent sign-in. */
     public Passkey rename(VerifiedToken caller, String credentialId, String rawNickname) {
         stepUp.require(caller, "rename a passkey");
-        String nickname = nickname(rawNickname);
+        Nickname nickname = Nickname.parse(rawNickname);
         PasskeyEntity passkey = owned(caller.accountId(), credentialId);
         passkey.rename(nickname);
         audit.outcome(AuditEntry.of(AuditEventType.PASSKEY_RENAMED).account(caller.accountId()));
@@ -359,7 +356,7 @@ public class PasskeyService {
     }
 
     private PasskeyEntity store(UUID accountId, ByteArray userHandle, RegistrationResult result,
-            PublicKeyCredential<AuthenticatorAttestationResponse, ClientRegistrationExtensionOutputs> credential, String nickname) {
+            PublicKeyCredential<AuthenticatorAttestationResponse, ClientRegistrationExtensionOutputs> credential, Nickname nickname) {
         String credentialId = result.getKeyId().getId().getBase64Url();
         List<String> transports = result.getKeyId().getTransports().map(Set::stream).orElseGet(java.util.stream.Stream::empty)
                 .map(AuthenticatorTransport::getId).sorted().toList();
@@ -367,7 +364,7 @@ public class PasskeyService {
                 credentialId, accountId, seal.userHandleMac(userHandle), seal.sealUserHandle(credentialId, userHandle),
                 seal.sealPublicKey(credentialId, result.getPublicKeyCose()), result.getSignatureCount(), transports,
                 aaguid(result.getAaguid()), credential.getResponse().getAttestation().getFormat(),
-                result.isAttestationTrusted(), result.isBackupEligible(), result.isBackedUp(), result.isUserVerified(), nickname, clock.instant()));
+                result.isAttestationTrusted(), result.isBackupEligible(), result.isBackedUp(), result.isUserVerified(), nickname.value(), clock.instant()));
         em.persist(passkey);
         return passkey;
     }
@@ -394,17 +391,6 @@ public class PasskeyService {
                 .allowCredentials(decoys.forUsername(username.value()))
                 .build();
         return request.toBuilder().publicKeyCredentialRequestOptions(options).build();
-    }
-
-    private static String nickname(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return DEFAULT_NICKNAME;
-        }
-        String value = Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
-        if (value.length() > NICKNAME_MAX || value.codePoints().anyMatch(Character::isISOControl)) {
-            throw InvalidInputException.of("nickname", "A nickname has 1 to " + NICKNAME_MAX + " characters, without control characters.");
-        }
-        return value;
     }
 
     private static ByteArray newUserHandle() {
