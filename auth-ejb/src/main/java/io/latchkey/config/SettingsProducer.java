@@ -18,7 +18,6 @@ import io.latchkey.token.BrowserSsoSettings;
 import io.latchkey.token.SsoSettings;
 import io.latchkey.token.TokenSettings;
 import io.latchkey.vault.VaultSettings;
-import io.latchkey.webauthn.WebAuthnSettings;
 
 /** Builds each capability's settings once from MicroProfile Config. */
 @ApplicationScoped
@@ -77,12 +76,6 @@ public class SettingsProducer {
     @Singleton
     AdminSettings admin() {
         return AdminSettings.from(reader());
-    }
-
-    @Produces
-    @Singleton
-    WebAuthnSettings webAuthn() {
-        return WebAuthnSettings.from(reader());
     }
 
     @Produces

@@ -134,11 +134,11 @@ public class PasskeyService {
         stepUp = new StepUp(tokens);
         credentials = new JpaCredentialRepository(em, accounts, seal);
         relyingParty = RelyingParty.builder()
-                .identity(RelyingPartyIdentity.builder().id(settings.rpId()).name(settings.rpName()).build())
+                .identity(RelyingPartyIdentity.builder().id(settings.rp().id()).name(settings.rp().name()).build())
                 .credentialRepository(credentials)
-                .origins(Set.copyOf(settings.origins()))
-                .allowOriginPort(settings.allowOriginPort())
-                .attestationConveyancePreference(settings.attestation() == WebAuthnSettings.Attestation.DIRECT
+                .origins(Set.copyOf(settings.rp().origins()))
+                .allowOriginPort(settings.rp().allowOriginPort())
+                .attestationConveyancePreference(settings.ceremonies().attestation() == WebAuthnSettings.Attestation.DIRECT
                         ? AttestationConveyancePreference.DIRECT : AttestationConveyancePreference.NONE)
                 .preferredPubkeyParams(List.of(PublicKeyCredentialParameters.ES256, PublicKeyCredentialParameters.EdDSA,
                         PublicKeyCredentialParameters.RS256))
@@ -166,7 +166,7 @@ public class PasskeyService {
         PublicKeyCredentialCreationOptions options = relyingParty.startRegistration(StartRegistrationOptions.builder()
                 .user(UserIdentity.builder().name(username.value()).displayName(displayName).id(newUserHandle()).build())
                 .authenticatorSelection(selection(ResidentKeyRequirement.REQUIRED))
-                .timeout(settings.ceremonyTimeout().toMillis())
+                .timeout(settings.ceremonies().timeout().toMillis())
                 .build());
         return save(CeremonyEntity.Kind.SIGN_UP, toJson(options), browserJson(options::toCredentialsCreateJson), null, null,
                 username.value(), displayName);
@@ -185,7 +185,7 @@ public class PasskeyService {
                 .user(UserIdentity.builder().name(account.username().value()).displayName(account.displayName())
                         .id(userHandle).build())
                 .authenticatorSelection(selection(ResidentKeyRequirement.REQUIRED))
-                .timeout(settings.ceremonyTimeout().toMillis())
+                .timeout(settings.ceremonies().timeout().toMillis())
                 .build());
         return save(CeremonyEntity.Kind.ADD_PASSKEY, toJson(options), browserJson(options::toCredentialsCreateJson), account.id(),
                 caller.sessionId(), null, null);
@@ -243,7 +243,7 @@ public class PasskeyService {
         limits.passkeyOptions();
         StartAssertionOptions.StartAssertionOptionsBuilder start = StartAssertionOptions.builder()
                 .userVerification(userVerification())
-                .timeout(settings.ceremonyTimeout().toMillis());
+                .timeout(settings.ceremonies().timeout().toMillis());
         Optional<Username> username = rawUsername.filter(u -> !u.isBlank()).map(Username::parse);
         username.ifPresent(u -> start.username(u.value()));
         AssertionRequest request = relyingParty.startAssertion(start.build());
@@ -373,7 +373,7 @@ public class PasskeyService {
             UUID sessionId, String username, String displayName) {
         String requestId = newUserHandle().getBase64Url();
         ceremonies.save(new CeremonyEntity(requestId, kind, requestJson, accountId, sessionId, username, displayName,
-                clock.instant().plus(settings.ceremonyTimeout())));
+                clock.instant().plus(settings.ceremonies().timeout())));
         return new CeremonyOptions(requestId, browserJson);
     }
 
@@ -382,7 +382,7 @@ public class PasskeyService {
     }
 
     private UserVerificationRequirement userVerification() {
-        return settings.userVerification() == WebAuthnSettings.Requirement.REQUIRED
+        return settings.ceremonies().userVerification() == WebAuthnSettings.Requirement.REQUIRED
                 ? UserVerificationRequirement.REQUIRED : UserVerificationRequirement.PREFERRED;
     }
 
