@@ -10,7 +10,6 @@ import org.eclipse.microprofile.config.Config;
 import io.latchkey.token.BrowserSsoSettings;
 import io.latchkey.token.SsoSettings;
 import io.latchkey.token.TokenSettings;
-import io.latchkey.webauthn.WebAuthnSettings;
 
 /**
  * What is left of the one producer of every capability's settings: the token and passkey
@@ -44,11 +43,5 @@ public class SettingsProducer {
     @Singleton
     BrowserSsoSettings browserSso() {
         return BrowserSsoSettings.from(reader());
-    }
-
-    @Produces
-    @Singleton
-    WebAuthnSettings webAuthn() {
-        return WebAuthnSettings.from(reader());
     }
 }

@@ -32,7 +32,7 @@ public record TokenSettings(String issuer, String audience, Lifetimes lifetimes,
     /** Where the issuer default comes from when none is set: the first WebAuthn origin. */
     static final String RP_ORIGINS = "latchkey.rp.origins";
 
-    static final String DEFAULT_ORIGIN = "http://localhost:8080";
+    static final String DEFAULT_ORIGIN = io.latchkey.webauthn.WebAuthnSettings.DEFAULT_ORIGINS.get(0);
     static final String DEFAULT_AUDIENCE = "latchkey";
     static final Duration DEFAULT_ACCESS_TTL = Duration.ofMinutes(15);
     static final Duration DEFAULT_REFRESH_TTL = Duration.ofDays(14);

@@ -3,6 +3,10 @@ package io.latchkey.webauthn.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
+
+import com.yubico.webauthn.AssertionRequest;
+import com.yubico.webauthn.data.PublicKeyCredentialCreationOptions;
 
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
@@ -12,7 +16,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-/** Pending ceremonies in the shared database. */
+import io.latchkey.webauthn.CeremonyOptions;
+import io.latchkey.webauthn.WebAuthnSettings;
+
+/**
+ * Pending ceremonies in the shared database: each started one is stored under a fresh single-use
+ * requestId that lives for the ceremony timeout, and is used up by the first read.
+ */
 @Stateless
 public class CeremonyStore {
 
@@ -22,8 +32,32 @@ public class CeremonyStore {
     @Inject
     Clock clock;
 
-    public void save(CeremonyEntity ceremony) {
-        em.persist(ceremony);
+    @Inject
+    WebAuthnSettings settings;
+
+    /** A passwordless sign-up: the account it will create, by canonical username and display name. */
+    public CeremonyOptions saveSignUp(PublicKeyCredentialCreationOptions options, String username, String displayName) {
+        return save(CeremonyEntity.Kind.SIGN_UP, YubicoJson.write(options::toJson),
+                YubicoJson.browserJson(options::toCredentialsCreateJson), null, null, username, displayName);
+    }
+
+    /** A passkey added to an account, by the session that asked: its end before the finish voids the ceremony. */
+    public CeremonyOptions saveAddition(PublicKeyCredentialCreationOptions options, UUID accountId, UUID sessionId) {
+        return save(CeremonyEntity.Kind.ADD_PASSKEY, YubicoJson.write(options::toJson),
+                YubicoJson.browserJson(options::toCredentialsCreateJson), accountId, sessionId, null, null);
+    }
+
+    public CeremonyOptions saveSignIn(AssertionRequest request) {
+        return save(CeremonyEntity.Kind.SIGN_IN, YubicoJson.write(request::toJson),
+                YubicoJson.browserJson(request::toCredentialsGetJson), null, null, null, null);
+    }
+
+    private CeremonyOptions save(CeremonyEntity.Kind kind, String requestJson, String browserJson, UUID accountId,
+            UUID sessionId, String username, String displayName) {
+        String requestId = RandomHandles.next().getBase64Url();
+        em.persist(new CeremonyEntity(requestId, kind, requestJson, accountId, sessionId, username, displayName,
+                clock.instant().plus(settings.ceremonies().timeout())));
+        return new CeremonyOptions(requestId, browserJson);
     }
 
     /**

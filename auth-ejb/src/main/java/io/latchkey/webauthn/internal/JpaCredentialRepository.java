@@ -89,6 +89,11 @@ public final class JpaCredentialRepository implements CredentialRepository {
         });
     }
 
+    /** A newly registered passkey, stored in the caller's transaction. */
+    public void add(PasskeyEntity passkey) {
+        em.persist(passkey);
+    }
+
     public Optional<PasskeyEntity> find(ByteArray credentialId) {
         return Optional.ofNullable(em.find(PasskeyEntity.class, credentialId.getBase64Url()));
     }

@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
+import io.latchkey.webauthn.Nickname;
 import io.latchkey.webauthn.Passkey;
 
 /**
@@ -169,8 +170,8 @@ public class PasskeyEntity {
         this.cloneSuspectedAt = at;
     }
 
-    public void rename(String newNickname) {
-        this.nickname = newNickname;
+    public void rename(Nickname newNickname) {
+        this.nickname = newNickname.value();
     }
 
     public Passkey toPasskey() {

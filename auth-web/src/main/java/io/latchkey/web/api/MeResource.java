@@ -24,7 +24,7 @@ import io.latchkey.password.PasswordService;
 import io.latchkey.rejection.InvalidTokenException;
 import io.latchkey.token.VerifiedToken;
 import io.latchkey.webauthn.Passkey;
-import io.latchkey.webauthn.PasskeyService;
+import io.latchkey.webauthn.PasskeyManagement;
 import io.latchkey.web.api.security.Authenticated;
 import io.latchkey.web.api.security.BearerAuthenticationFilter;
 
@@ -41,7 +41,7 @@ public class MeResource {
     PasswordService passwords;
 
     @Inject
-    PasskeyService passkeys;
+    PasskeyManagement passkeys;
 
     @GET
     public Responses.MeBody me(@Context SecurityContext security) {

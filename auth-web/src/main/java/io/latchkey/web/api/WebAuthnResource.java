@@ -18,7 +18,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import io.latchkey.token.TokenService;
 import io.latchkey.webauthn.CeremonyOptions;
-import io.latchkey.webauthn.PasskeyService;
+import io.latchkey.webauthn.PasskeyRegistration;
+import io.latchkey.webauthn.PasskeySignIn;
 import io.latchkey.web.api.security.BearerAuthenticationFilter;
 
 /** WebAuthn ceremonies: options, then the authenticator's answer, tied by a single-use requestId. */
@@ -28,7 +29,10 @@ import io.latchkey.web.api.security.BearerAuthenticationFilter;
 public class WebAuthnResource {
 
     @Inject
-    PasskeyService passkeys;
+    PasskeyRegistration passkeyRegistration;
+
+    @Inject
+    PasskeySignIn passkeySignIn;
 
     @Inject
     TokenService tokens;
@@ -40,8 +44,8 @@ public class WebAuthnResource {
             @Valid @NotNull(message = "A JSON body is required.") Requests.RegistrationOptions body) {
         Optional<String> bearer = BearerAuthenticationFilter.bearerToken(authorization);
         CeremonyOptions options = bearer.isPresent()
-                ? passkeys.startAddition(tokens.authenticate(bearer.get()))
-                : passkeys.startSignUp(body.username(), body.displayName());
+                ? passkeyRegistration.startAddition(tokens.authenticate(bearer.get()))
+                : passkeyRegistration.startSignUp(body.username(), body.displayName());
         return noStore(Response.ok(Responses.OptionsBody.of(options)));
     }
 
@@ -49,21 +53,21 @@ public class WebAuthnResource {
     @Path("register")
     public Response register(@Valid @NotNull(message = "A JSON body is required.") Requests.FinishCeremony body,
             @Context HttpHeaders headers, @Context UriInfo uri) {
-        var outcome = passkeys.finishRegistration(body.requestId(), body.credential().toString(), body.nickname());
+        var outcome = passkeyRegistration.finishRegistration(body.requestId(), body.credential().toString(), body.nickname());
         return TokenDelivery.registration(outcome, headers, uri);
     }
 
     @POST
     @Path("login/options")
     public Response signInOptions(@Valid @NotNull(message = "A JSON body is required.") Requests.SignInOptions body) {
-        return noStore(Response.ok(Responses.OptionsBody.of(passkeys.startSignIn(Optional.ofNullable(body.username())))));
+        return noStore(Response.ok(Responses.OptionsBody.of(passkeySignIn.start(Optional.ofNullable(body.username())))));
     }
 
     @POST
     @Path("login")
     public Response signIn(@Valid @NotNull(message = "A JSON body is required.") Requests.FinishCeremony body,
             @Context HttpHeaders headers, @Context UriInfo uri) {
-        return TokenDelivery.tokens(passkeys.finishSignIn(body.requestId(), body.credential().toString()), headers, uri);
+        return TokenDelivery.tokens(passkeySignIn.finish(body.requestId(), body.credential().toString()), headers, uri);
     }
 
     private static Response noStore(Response.ResponseBuilder response) {
