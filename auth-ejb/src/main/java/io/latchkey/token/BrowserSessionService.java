@@ -15,7 +15,8 @@ import jakarta.persistence.PersistenceContext;
 import io.latchkey.account.Account;
 import io.latchkey.account.AccountService;
 import io.latchkey.rejection.InvalidTokenException;
-import io.latchkey.token.internal.JwtIssuer;
+import io.latchkey.signing.JwtIssuer;
+import io.latchkey.signing.SigningKeyService;
 import io.latchkey.token.internal.SessionEntity;
 
 /**

@@ -14,6 +14,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 
+import io.latchkey.signing.SigningKeyService;
 import io.latchkey.sso.BrowserSessions;
 import io.latchkey.sso.SingleSignOn;
 import io.latchkey.sso.SsoOptions;

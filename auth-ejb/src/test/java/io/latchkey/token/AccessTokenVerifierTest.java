@@ -35,7 +35,7 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 
 import io.latchkey.rejection.InvalidTokenException;
-import io.latchkey.token.internal.JwtIssuer;
+import io.latchkey.signing.JwtIssuer;
 
 class AccessTokenVerifierTest {
 

@@ -26,7 +26,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 
 import io.latchkey.sso.Caller;
-import io.latchkey.token.internal.JwtIssuer;
+import io.latchkey.signing.JwtIssuer;
 import io.latchkey.token.internal.RevocationSet;
 
 /**

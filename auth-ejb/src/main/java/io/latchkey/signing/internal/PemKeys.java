@@ -1,4 +1,4 @@
-package io.latchkey.token.internal;
+package io.latchkey.signing.internal;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;

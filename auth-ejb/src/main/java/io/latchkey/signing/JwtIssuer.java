@@ -1,4 +1,4 @@
-package io.latchkey.token.internal;
+package io.latchkey.signing;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -20,6 +20,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 import io.latchkey.token.TokenSettings;
+import io.latchkey.token.TokenTypes;
 
 /**
  * Signs MicroProfile JWT 2.1 access tokens, and browser session tokens, with one private key. The
@@ -45,9 +46,6 @@ public final class JwtIssuer {
         }
     }
 
-    /** The {@code typ} of a browser session cookie's token. */
-    public static final JOSEObjectType BROWSER_SESSION = new JOSEObjectType("latchkey-sso+jwt");
-
     public String keyId() {
         return key.getKeyID();
     }
@@ -55,12 +53,12 @@ public final class JwtIssuer {
     /** An access token for one session, valid for the configured access lifetime from now. */
     public String issue(AccessClaims subject) {
         Instant now = clock.instant();
-        return sign(JOSEObjectType.JWT, subject, now, now.plus(settings.lifetimes().access()));
+        return sign(TokenTypes.ACCESS, subject, now, now.plus(settings.lifetimes().access()));
     }
 
     /** The token of a browser session cookie, for the same session and claims, valid until {@code expiresAt}. */
     public String issueBrowserSession(AccessClaims subject, Instant expiresAt) {
-        return sign(BROWSER_SESSION, subject, clock.instant(), expiresAt);
+        return sign(TokenTypes.BROWSER_SESSION, subject, clock.instant(), expiresAt);
     }
 
     private String sign(JOSEObjectType type, AccessClaims subject, Instant now, Instant expiresAt) {

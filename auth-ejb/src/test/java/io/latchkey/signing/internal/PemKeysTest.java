@@ -1,4 +1,4 @@
-package io.latchkey.token.internal;
+package io.latchkey.signing.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.latchkey.token;
+package io.latchkey.signing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,9 +45,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import io.latchkey.config.InvalidSettingException;
-import io.latchkey.token.internal.JwtIssuer;
-import io.latchkey.token.internal.PemKeys;
-import io.latchkey.token.internal.SigningKeyEntity;
+import io.latchkey.signing.internal.PemKeys;
+import io.latchkey.signing.internal.SigningKeyEntity;
+import io.latchkey.token.AccessTokenVerifier;
+import io.latchkey.token.SigningAlgorithm;
+import io.latchkey.token.TokenSettings;
 import io.latchkey.vault.Vault;
 
 /**
