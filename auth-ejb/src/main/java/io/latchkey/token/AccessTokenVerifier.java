@@ -52,7 +52,7 @@ public final class AccessTokenVerifier {
     }
 
     /** Verifies the token of a browser session cookie: our own issuer and audience, and its own {@code typ} only. */
-    static AccessTokenVerifier forBrowserSessions(TokenSettings tokens, Duration clockSkew, JWKSource<SecurityContext> keys, Clock clock) {
+    public static AccessTokenVerifier forBrowserSessions(TokenSettings tokens, Duration clockSkew, JWKSource<SecurityContext> keys, Clock clock) {
         return new AccessTokenVerifier(new DefaultJOSEObjectTypeVerifier<>(TokenTypes.BROWSER_SESSION),
                 tokens.issuer(), Set.of(tokens.audience()), tokens.signing().algorithm(), clockSkew, keys, clock);
     }

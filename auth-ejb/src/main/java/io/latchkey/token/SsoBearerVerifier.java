@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.latchkey.rejection.InvalidTokenException;
+import io.latchkey.session.Revocations;
 import io.latchkey.sso.BearerVerifier;
 import io.latchkey.sso.Caller;
-import io.latchkey.token.internal.RevocationSet;
 import io.latchkey.token.internal.VerifiedTokenCache;
 
 /**
@@ -24,11 +24,11 @@ final class SsoBearerVerifier implements BearerVerifier {
     static final int CACHE_CAPACITY = 10_000;
 
     private final AccessTokenVerifier verifier;
-    private final RevocationSet revoked;
+    private final Revocations revoked;
     private final VerifiedTokenCache<Accepted> cache = new VerifiedTokenCache<>(CACHE_CAPACITY, Accepted::expiresAt);
     private final Clock clock;
 
-    SsoBearerVerifier(AccessTokenVerifier verifier, RevocationSet revoked, Clock clock) {
+    SsoBearerVerifier(AccessTokenVerifier verifier, Revocations revoked, Clock clock) {
         this.verifier = verifier;
         this.revoked = revoked;
         this.clock = clock;

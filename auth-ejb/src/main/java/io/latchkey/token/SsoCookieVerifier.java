@@ -10,9 +10,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.latchkey.rejection.InvalidTokenException;
+import io.latchkey.session.BrowserSessionService;
+import io.latchkey.session.Revocations;
 import io.latchkey.sso.BrowserSessions;
 import io.latchkey.sso.Caller;
-import io.latchkey.token.internal.RevocationSet;
 import io.latchkey.token.internal.VerifiedTokenCache;
 
 /**
@@ -27,12 +28,12 @@ final class SsoCookieVerifier implements BrowserSessions {
     private static final Logger LOG = Logger.getLogger(SsoCookieVerifier.class.getName());
 
     private final BrowserSessionService sessions;
-    private final RevocationSet revoked;
+    private final Revocations revoked;
     private final Duration renewAfter;
     private final Clock clock;
     private final VerifiedTokenCache<Entry> cache = new VerifiedTokenCache<>(SsoBearerVerifier.CACHE_CAPACITY, Entry::expiresAt);
 
-    SsoCookieVerifier(BrowserSessionService sessions, RevocationSet revoked, Duration renewAfter, Clock clock) {
+    SsoCookieVerifier(BrowserSessionService sessions, Revocations revoked, Duration renewAfter, Clock clock) {
         this.sessions = sessions;
         this.revoked = revoked;
         this.renewAfter = renewAfter;

@@ -14,6 +14,9 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 
+import io.latchkey.session.BrowserSessionService;
+import io.latchkey.session.BrowserSsoSettings;
+import io.latchkey.session.RevokedSessions;
 import io.latchkey.signing.SigningKeyService;
 import io.latchkey.sso.BrowserSessions;
 import io.latchkey.sso.SingleSignOn;
@@ -63,9 +66,9 @@ public class SsoInstaller {
                 settings.clockSkew(), verificationKeys, clock);
         // Browser sessions are this issuer's own: a node that verifies another issuer's tokens offers none.
         Optional<BrowserSessions> cookies = browser.enabled() && settings.jwksLocation().isEmpty()
-                ? Optional.of(new SsoCookieVerifier(browserSessions, revoked.set(), browser.renewAfter(), clock))
+                ? Optional.of(new SsoCookieVerifier(browserSessions, revoked.revocations(), browser.renewAfter(), clock))
                 : Optional.empty();
-        installed = SingleSignOn.install(new SsoBearerVerifier(verifier, revoked.set(), clock), cookies,
+        installed = SingleSignOn.install(new SsoBearerVerifier(verifier, revoked.revocations(), clock), cookies,
                 new SsoOptions(settings.tokenHeader(), settings.tokenCookie(), settings.appContexts(),
                         cookies.map(c -> browser.signInPage())));
     }

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.jwt.config.Names;
 
 import io.latchkey.config.InvalidSettingException;
 import io.latchkey.config.SettingsReader;
+import io.latchkey.session.RevokedSessions;
 
 /**
  * How the single sign-on module verifies tokens for the server's other applications. The standard

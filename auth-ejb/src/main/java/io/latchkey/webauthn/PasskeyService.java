@@ -61,8 +61,8 @@ import io.latchkey.rejection.AuthenticationFailedException;
 import io.latchkey.rejection.ConflictException;
 import io.latchkey.rejection.InvalidInputException;
 import io.latchkey.rejection.NotFoundException;
-import io.latchkey.token.IssuedTokens;
-import io.latchkey.token.TokenService;
+import io.latchkey.session.IssuedTokens;
+import io.latchkey.session.SessionService;
 import io.latchkey.token.VerifiedToken;
 import io.latchkey.vault.Vault;
 import io.latchkey.webauthn.internal.CeremonyEntity;
@@ -104,7 +104,7 @@ public class PasskeyService {
     AccountSettings accountSettings;
 
     @Inject
-    TokenService tokens;
+    SessionService tokens;
 
     @Inject
     CeremonyStore ceremonies;

@@ -35,6 +35,7 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 
 import io.latchkey.rejection.InvalidTokenException;
+import io.latchkey.session.AuthMethod;
 import io.latchkey.signing.JwtIssuer;
 
 class AccessTokenVerifierTest {

@@ -26,6 +26,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.sun.net.httpserver.HttpServer;
 
 import io.latchkey.rejection.InvalidTokenException;
+import io.latchkey.session.AuthMethod;
 import io.latchkey.signing.JwtIssuer;
 
 /** A node that only consumes tokens reads the issuer's JWKS over HTTP, sparingly. */

@@ -19,8 +19,12 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 
+import io.latchkey.session.AuthMethod;
+import io.latchkey.session.BrowserSessionService;
+import io.latchkey.session.BrowserSsoSettings;
+import io.latchkey.session.RevokedSessions;
+import io.latchkey.session.internal.RevocationSet;
 import io.latchkey.signing.JwtIssuer;
-import io.latchkey.token.internal.RevocationSet;
 
 /**
  * A revocation is remembered as long as any verifier on the node may still accept a token of the

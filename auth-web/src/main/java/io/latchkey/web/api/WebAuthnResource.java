@@ -16,10 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import io.latchkey.token.TokenService;
+import io.latchkey.session.SessionService;
+import io.latchkey.web.api.security.BearerAuthenticationFilter;
 import io.latchkey.webauthn.CeremonyOptions;
 import io.latchkey.webauthn.PasskeyService;
-import io.latchkey.web.api.security.BearerAuthenticationFilter;
 
 /** WebAuthn ceremonies: options, then the authenticator's answer, tied by a single-use requestId. */
 @Path("webauthn")
@@ -31,7 +31,7 @@ public class WebAuthnResource {
     PasskeyService passkeys;
 
     @Inject
-    TokenService tokens;
+    SessionService tokens;
 
     /** With a bearer token: a passkey for the caller's account. Without: a passwordless sign-up. */
     @POST

@@ -25,9 +25,10 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 
-import io.latchkey.sso.Caller;
+import io.latchkey.session.AuthMethod;
+import io.latchkey.session.internal.RevocationSet;
 import io.latchkey.signing.JwtIssuer;
-import io.latchkey.token.internal.RevocationSet;
+import io.latchkey.sso.Caller;
 
 /**
  * The single sign-on verifier on its hot path: a full check of a token never seen (parse, RS256

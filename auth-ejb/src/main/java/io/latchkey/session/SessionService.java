@@ -1,4 +1,4 @@
-package io.latchkey.token;
+package io.latchkey.session;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,21 +25,23 @@ import io.latchkey.audit.AuditReason;
 import io.latchkey.rejection.AuthenticationFailedException;
 import io.latchkey.rejection.InvalidTokenException;
 import io.latchkey.rejection.RefreshTokenReusedException;
+import io.latchkey.session.internal.RefreshDecision;
+import io.latchkey.session.internal.RefreshTokenEntity;
+import io.latchkey.session.internal.RefreshTokens;
+import io.latchkey.session.internal.SessionEntity;
 import io.latchkey.signing.JwtIssuer;
 import io.latchkey.signing.SigningKeyService;
-import io.latchkey.token.internal.RefreshDecision;
-import io.latchkey.token.internal.RefreshTokenEntity;
-import io.latchkey.token.internal.RefreshTokens;
-import io.latchkey.token.internal.SessionEntity;
+import io.latchkey.token.TokenSettings;
+import io.latchkey.token.VerifiedToken;
 
 /**
  * Sessions and their tokens: open a session after a successful sign-in, rotate refresh tokens,
  * revoke, and authenticate bearer tokens against live sessions.
  */
 @Stateless
-public class TokenService {
+public class SessionService {
 
-    private static final Logger LOG = Logger.getLogger(TokenService.class.getName());
+    private static final Logger LOG = Logger.getLogger(SessionService.class.getName());
 
     @PersistenceContext(unitName = "latchkey")
     EntityManager em;

@@ -1,22 +1,26 @@
-package io.latchkey.token.internal;
+package io.latchkey.session.internal;
 
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.latchkey.session.Revocations;
+
 /**
  * Session ids revoked recently enough that an access token of theirs may still be live. Read on
  * every request, so it is a plain concurrent map; entries leave once no token of theirs can be live.
  */
-public final class RevocationSet {
+public final class RevocationSet implements Revocations {
 
     private final Map<UUID, Instant> revokedAt = new ConcurrentHashMap<>();
 
+    @Override
     public boolean contains(UUID sessionId) {
         return revokedAt.containsKey(sessionId);
     }
 
+    @Override
     public void add(UUID sessionId, Instant at) {
         revokedAt.putIfAbsent(sessionId, at);
     }

@@ -1,4 +1,4 @@
-package io.latchkey.token.internal;
+package io.latchkey.session.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package io.latchkey.token.internal;
+package io.latchkey.session.internal;
 
 import java.util.Set;
 import java.util.UUID;
@@ -7,6 +7,8 @@ import java.util.logging.Logger;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+
+import io.latchkey.session.internal.grid.DataGridBroadcast;
 
 /**
  * Tells the other nodes at once which sessions this node revoked. The session table stays the
@@ -42,7 +44,7 @@ public interface RevocationBroadcast extends AutoCloseable {
         }
         if (grid != null) {
             try {
-                RevocationBroadcast broadcast = io.latchkey.token.internal.grid.DataGridBroadcast.join(grid, onRevoked);
+                RevocationBroadcast broadcast = overDataGrid(DataGridBroadcast.join(grid, onRevoked));
                 log.info("Latchkey: revocations spread through the data grid at once, and through the session table");
                 return broadcast;
             } catch (IllegalStateException | LinkageError notUsable) {
@@ -64,6 +66,26 @@ public interface RevocationBroadcast extends AutoCloseable {
             @Override
             public void close() {
                 // Nothing to release.
+            }
+        };
+    }
+
+    /** The grid's topic as a broadcast; loaded only where the grid is usable. */
+    private static RevocationBroadcast overDataGrid(DataGridBroadcast grid) {
+        return new RevocationBroadcast() {
+            @Override
+            public void publish(Set<UUID> sessionIds) {
+                grid.publish(sessionIds);
+            }
+
+            @Override
+            public boolean reachesOtherNodes() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+                grid.close();
             }
         };
     }

@@ -1,4 +1,4 @@
-package io.latchkey.token.internal;
+package io.latchkey.session.internal;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,7 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.latchkey.token.RevocationFeed;
+import io.latchkey.session.RevocationFeed;
 
 /**
  * Reads another issuer's revocation feed into this node's {@link RevocationSet}: the whole feed

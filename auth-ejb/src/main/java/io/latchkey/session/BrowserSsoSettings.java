@@ -1,4 +1,4 @@
-package io.latchkey.token;
+package io.latchkey.session;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package io.latchkey.token;
+package io.latchkey.session;
 
 /** Why a session ended early; recorded with it. */
 public enum RevokeReason {

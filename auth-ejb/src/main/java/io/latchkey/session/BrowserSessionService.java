@@ -1,4 +1,4 @@
-package io.latchkey.token;
+package io.latchkey.session;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,9 +15,12 @@ import jakarta.persistence.PersistenceContext;
 import io.latchkey.account.Account;
 import io.latchkey.account.AccountService;
 import io.latchkey.rejection.InvalidTokenException;
+import io.latchkey.session.internal.SessionEntity;
 import io.latchkey.signing.JwtIssuer;
 import io.latchkey.signing.SigningKeyService;
-import io.latchkey.token.internal.SessionEntity;
+import io.latchkey.token.AccessTokenVerifier;
+import io.latchkey.token.TokenSettings;
+import io.latchkey.token.VerifiedToken;
 
 /**
  * Browser sessions: the single sign-on cookie stands for a session opened by a sign-in, carried in
@@ -29,7 +32,7 @@ import io.latchkey.token.internal.SessionEntity;
 public class BrowserSessionService {
 
     /** Nodes' clocks agree far better than this; the cookie's expiry is the idle timeout, not a token lifetime. */
-    static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
+    public static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
 
     @PersistenceContext(unitName = "latchkey")
     EntityManager em;
@@ -44,7 +47,7 @@ public class BrowserSessionService {
     SigningKeyService keys;
 
     @Inject
-    TokenService sessions;
+    SessionService sessions;
 
     @Inject
     AccountService accounts;

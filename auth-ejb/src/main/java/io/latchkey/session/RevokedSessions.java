@@ -1,4 +1,4 @@
-package io.latchkey.token;
+package io.latchkey.session;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -28,10 +28,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import io.latchkey.config.InvalidSettingException;
-import io.latchkey.token.internal.RevocationBroadcast;
-import io.latchkey.token.internal.RevocationFeedReader;
-import io.latchkey.token.internal.RevocationSet;
-import io.latchkey.token.internal.SessionEntity;
+import io.latchkey.session.internal.RevocationBroadcast;
+import io.latchkey.session.internal.RevocationFeedReader;
+import io.latchkey.session.internal.RevocationSet;
+import io.latchkey.session.internal.SessionEntity;
+import io.latchkey.token.SsoSettings;
+import io.latchkey.token.TokenSettings;
 
 /**
  * Which sessions ended early, known in memory so that verifying a token needs no database call.
@@ -101,8 +103,8 @@ public class RevokedSessions {
         broadcast.close();
     }
 
-    /** The set the verifier reads; updated in place. */
-    public RevocationSet set() {
+    /** What the single sign-on host's verifiers read on every request; updated in place. */
+    public Revocations revocations() {
         return revoked;
     }
 
@@ -181,7 +183,7 @@ public class RevokedSessions {
      * API allows {@code latchkey.token.clock-skew} past expiry, the single sign-on module
      * {@code mp.jwt.verify.clock.skew}; the larger one counts.
      */
-    static Duration liveTokenWindow(TokenSettings tokens, SsoSettings sso, BrowserSsoSettings browser) {
+    public static Duration liveTokenWindow(TokenSettings tokens, SsoSettings sso, BrowserSsoSettings browser) {
         Duration longest = browser.enabled() ? max(tokens.lifetimes().access(), browser.idleTimeout()) : tokens.lifetimes().access();
         return longest.plus(max(tokens.clockSkew(), sso.clockSkew())).plus(POLL_OVERLAP);
     }

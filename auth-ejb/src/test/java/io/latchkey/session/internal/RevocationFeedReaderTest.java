@@ -1,4 +1,4 @@
-package io.latchkey.token.internal;
+package io.latchkey.session.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpServer;
 
-import io.latchkey.token.RevocationFeed;
+import io.latchkey.session.RevocationFeed;
 
 /** A consumer node reads the issuer's revocation feed: all of it first, then what came since, and a failure changes nothing. */
 class RevocationFeedReaderTest {

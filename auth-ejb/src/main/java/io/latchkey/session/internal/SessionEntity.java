@@ -1,4 +1,4 @@
-package io.latchkey.token.internal;
+package io.latchkey.session.internal;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -11,7 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
-import io.latchkey.token.RevokeReason;
+import io.latchkey.session.RevokeReason;
 
 /** One sign-in: it lives until logout, revocation, or its absolute lifetime ends. */
 @Entity

@@ -1,4 +1,4 @@
-package io.latchkey.token.internal.grid;
+package io.latchkey.session.internal.grid;
 
 import java.util.Set;
 import java.util.UUID;
@@ -10,14 +10,14 @@ import java.util.stream.Collectors;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.topic.ITopic;
 
-import io.latchkey.token.internal.RevocationBroadcast;
-
 /**
  * Revocations on a topic of Payara's data grid. Only loaded once Payara has handed over its
  * Hazelcast instance, so servers without Hazelcast never see these types. Messages are plain
- * strings: the grid's members need none of Latchkey's classes to carry them.
+ * strings: the grid's members need none of Latchkey's classes to carry them. It depends on nothing
+ * of Latchkey: {@code RevocationBroadcast.connect} in the package above adapts it, so the two
+ * packages do not depend on each other both ways.
  */
-public final class DataGridBroadcast implements RevocationBroadcast {
+public final class DataGridBroadcast {
 
     private static final Logger LOG = Logger.getLogger(DataGridBroadcast.class.getName());
     private static final String TOPIC = "latchkey.revoked-sessions";
@@ -30,8 +30,8 @@ public final class DataGridBroadcast implements RevocationBroadcast {
         this.registration = registration;
     }
 
-    /** {@code grid} is what Payara bound at {@link RevocationBroadcast#PAYARA_DATA_GRID}. */
-    public static RevocationBroadcast join(Object grid, Consumer<UUID> onRevoked) {
+    /** {@code grid} is the Hazelcast instance Payara bound for applications. */
+    public static DataGridBroadcast join(Object grid, Consumer<UUID> onRevoked) {
         if (!(grid instanceof HazelcastInstance hazelcast) || !hazelcast.getLifecycleService().isRunning()) {
             throw new IllegalStateException("no running Hazelcast instance");
         }
@@ -48,19 +48,13 @@ public final class DataGridBroadcast implements RevocationBroadcast {
         return new DataGridBroadcast(topic, registration);
     }
 
-    @Override
     public void publish(Set<UUID> sessionIds) {
         if (!sessionIds.isEmpty()) {
             topic.publish(sessionIds.stream().map(UUID::toString).collect(Collectors.joining(",")));
         }
     }
 
-    @Override
-    public boolean reachesOtherNodes() {
-        return true;
-    }
-
-    @Override
+    /** Stops listening. */
     public void close() {
         topic.removeMessageListener(registration);
     }
