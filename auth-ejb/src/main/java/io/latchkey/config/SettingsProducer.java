@@ -15,7 +15,6 @@ import io.latchkey.ratelimit.RateLimitSettings;
 import io.latchkey.request.ClientAddresses;
 import io.latchkey.session.BrowserSsoSettings;
 import io.latchkey.storage.StorageSettings;
-import io.latchkey.token.SsoSettings;
 import io.latchkey.token.TokenSettings;
 import io.latchkey.vault.VaultSettings;
 import io.latchkey.webauthn.WebAuthnSettings;
@@ -59,12 +58,6 @@ public class SettingsProducer {
     @Singleton
     TokenSettings token() {
         return TokenSettings.from(reader());
-    }
-
-    @Produces
-    @Singleton
-    SsoSettings sso(TokenSettings tokens) {
-        return SsoSettings.from(reader(), tokens);
     }
 
     @Produces

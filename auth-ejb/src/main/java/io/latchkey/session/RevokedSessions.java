@@ -32,7 +32,6 @@ import io.latchkey.session.internal.RevocationBroadcast;
 import io.latchkey.session.internal.RevocationFeedReader;
 import io.latchkey.session.internal.RevocationSet;
 import io.latchkey.session.internal.SessionEntity;
-import io.latchkey.token.SsoSettings;
 import io.latchkey.token.TokenSettings;
 
 /**
@@ -61,7 +60,7 @@ public class RevokedSessions {
     TokenSettings tokens;
 
     @Inject
-    SsoSettings sso;
+    RevocationSettings settings;
 
     @Inject
     BrowserSsoSettings browser;
@@ -79,23 +78,21 @@ public class RevokedSessions {
 
     @PostConstruct
     void start() {
-        load(clock.instant().minus(liveTokenWindow(tokens, sso, browser)));
+        load(clock.instant().minus(liveTokenWindow(tokens, settings, browser)));
         broadcast = RevocationBroadcast.connect(id -> revoked.add(id, clock.instant()));
-        if (!broadcast.reachesOtherNodes() && sso.revocationPoll().compareTo(SsoSettings.MAX_REVOCATION_POLL) > 0) {
+        if (!broadcast.reachesOtherNodes() && settings.poll().compareTo(RevocationSettings.MAX_POLL) > 0) {
             broadcast.close();
-            throw new InvalidSettingException(SsoSettings.REVOCATION_POLL, "must be at most " + SsoSettings.MAX_REVOCATION_POLL
+            throw new InvalidSettingException(RevocationSettings.POLL, "must be at most " + RevocationSettings.MAX_POLL
                     + " without a data grid: other nodes' revocations reach this node only through this poll");
         }
-        if (sso.enabled()) {
-            issuerFeed = sso.revocationFeed().map(RevocationFeedReader::new).orElse(null);
-            if (issuerFeed != null) {
-                LOG.info(() -> "Latchkey: the issuer's revocations are read from " + issuerFeed.location() + " every " + sso.revocationPoll());
-            } else if (sso.revocationsOff()) {
-                LOG.warning(() -> "Latchkey: " + SsoSettings.REVOCATIONS_LOCATION + " is off: tokens of the issuer at "
-                        + sso.jwksLocation().orElseThrow() + " stay valid here after a logout or revocation there, until they expire");
-            }
+        issuerFeed = settings.issuerFeed().map(RevocationFeedReader::new).orElse(null);
+        if (issuerFeed != null) {
+            LOG.info(() -> "Latchkey: the issuer's revocations are read from " + issuerFeed.location() + " every " + settings.poll());
+        } else if (settings.unreadIssuer().isPresent()) {
+            LOG.warning(() -> "Latchkey: " + RevocationSettings.ISSUER_FEED + " is off: tokens of the issuer at "
+                    + settings.unreadIssuer().orElseThrow() + " stay valid here after a logout or revocation there, until they expire");
         }
-        timers.createIntervalTimer(sso.revocationPoll().toMillis(), sso.revocationPoll().toMillis(), new TimerConfig(null, false));
+        timers.createIntervalTimer(settings.poll().toMillis(), settings.poll().toMillis(), new TimerConfig(null, false));
     }
 
     @PreDestroy
@@ -126,9 +123,9 @@ public class RevokedSessions {
      */
     public RevocationFeed feed(Optional<Instant> since) {
         Instant now = clock.instant();
-        Instant windowStart = now.minus(liveTokenWindow(tokens, sso, browser));
+        Instant windowStart = now.minus(liveTokenWindow(tokens, settings, browser));
         Instant from = since.filter(s -> s.isAfter(windowStart)).orElse(windowStart);
-        return new RevocationFeed(now, liveTokenWindow(tokens, sso, browser), revoked.revokedSince(from));
+        return new RevocationFeed(now, liveTokenWindow(tokens, settings, browser), revoked.revokedSince(from));
     }
 
     @Timeout
@@ -140,8 +137,8 @@ public class RevokedSessions {
         try {
             Instant now = clock.instant();
             load(now.minus(POLL_OVERLAP));
-            Duration retention = issuerFeed == null ? liveTokenWindow(tokens, sso, browser)
-                    : max(liveTokenWindow(tokens, sso, browser), issuerFeed.retention());
+            Duration retention = issuerFeed == null ? liveTokenWindow(tokens, settings, browser)
+                    : max(liveTokenWindow(tokens, settings, browser), issuerFeed.retention());
             revoked.forgetBefore(now.minus(retention));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not read revoked sessions; will retry", e);
@@ -159,7 +156,7 @@ public class RevokedSessions {
         } catch (IOException | RuntimeException e) {
             if (!issuerFeedFailing) {
                 LOG.log(Level.WARNING, "Latchkey could not read the issuer's revocation feed " + issuerFeed.location()
-                        + "; retrying every " + sso.revocationPoll() + " (further failures are logged at FINE): " + e, e);
+                        + "; retrying every " + settings.poll() + " (further failures are logged at FINE): " + e, e);
             } else {
                 LOG.log(Level.FINE, "Revocation feed still failing", e);
             }
@@ -183,9 +180,9 @@ public class RevokedSessions {
      * API allows {@code latchkey.token.clock-skew} past expiry, the single sign-on module
      * {@code mp.jwt.verify.clock.skew}; the larger one counts.
      */
-    public static Duration liveTokenWindow(TokenSettings tokens, SsoSettings sso, BrowserSsoSettings browser) {
+    public static Duration liveTokenWindow(TokenSettings tokens, RevocationSettings revocations, BrowserSsoSettings browser) {
         Duration longest = browser.enabled() ? max(tokens.lifetimes().access(), browser.idleTimeout()) : tokens.lifetimes().access();
-        return longest.plus(max(tokens.clockSkew(), sso.clockSkew())).plus(POLL_OVERLAP);
+        return longest.plus(max(tokens.clockSkew(), revocations.verifierClockSkew())).plus(POLL_OVERLAP);
     }
 
     private static Duration max(Duration a, Duration b) {

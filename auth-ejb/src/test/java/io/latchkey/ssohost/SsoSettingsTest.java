@@ -1,4 +1,4 @@
-package io.latchkey.token;
+package io.latchkey.ssohost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,11 +11,13 @@ import org.junit.jupiter.api.Test;
 
 import io.latchkey.config.InvalidSettingException;
 import io.latchkey.config.MapConfig;
+import io.latchkey.token.TestTokenSettings;
+import io.latchkey.token.TokenSettings;
 
 /** A node that consumes another issuer's tokens fetches keys and revocations only where nobody on the path can change them. */
 class SsoSettingsTest {
 
-    private static final TokenSettings TOKENS = AccessTokenVerifierTest.settings("https://login.example.org/auth", "latchkey");
+    private static final TokenSettings TOKENS = TestTokenSettings.of("https://login.example.org/auth", "latchkey");
 
     @Test
     void aJwksUrlOverPlainHttpToAnotherHostIsRefused() {

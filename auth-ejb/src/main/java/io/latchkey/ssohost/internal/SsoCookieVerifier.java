@@ -1,4 +1,4 @@
-package io.latchkey.token;
+package io.latchkey.ssohost.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +14,8 @@ import io.latchkey.session.BrowserSessionService;
 import io.latchkey.session.Revocations;
 import io.latchkey.sso.BrowserSessions;
 import io.latchkey.sso.Caller;
-import io.latchkey.token.internal.VerifiedTokenCache;
+import io.latchkey.token.AccessTokenVerifier;
+import io.latchkey.token.VerifiedToken;
 
 /**
  * What the single sign-on module asks about a browser's session cookie, on every request of every
@@ -23,7 +24,7 @@ import io.latchkey.token.internal.VerifiedTokenCache;
  * the session still lives and gets a replacement, which every later request with the same old
  * cookie is handed too.
  */
-final class SsoCookieVerifier implements BrowserSessions {
+public final class SsoCookieVerifier implements BrowserSessions {
 
     private static final Logger LOG = Logger.getLogger(SsoCookieVerifier.class.getName());
 
@@ -33,7 +34,7 @@ final class SsoCookieVerifier implements BrowserSessions {
     private final Clock clock;
     private final VerifiedTokenCache<Entry> cache = new VerifiedTokenCache<>(SsoBearerVerifier.CACHE_CAPACITY, Entry::expiresAt);
 
-    SsoCookieVerifier(BrowserSessionService sessions, Revocations revoked, Duration renewAfter, Clock clock) {
+    public SsoCookieVerifier(BrowserSessionService sessions, Revocations revoked, Duration renewAfter, Clock clock) {
         this.sessions = sessions;
         this.revoked = revoked;
         this.renewAfter = renewAfter;

@@ -1,4 +1,4 @@
-package io.latchkey.token;
+package io.latchkey.ssohost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +25,10 @@ import io.latchkey.session.BrowserSsoSettings;
 import io.latchkey.session.RevokedSessions;
 import io.latchkey.session.internal.RevocationSet;
 import io.latchkey.signing.JwtIssuer;
+import io.latchkey.ssohost.internal.SsoBearerVerifier;
+import io.latchkey.token.AccessTokenVerifier;
+import io.latchkey.token.TestTokenSettings;
+import io.latchkey.token.TokenSettings;
 
 /**
  * A revocation is remembered as long as any verifier on the node may still accept a token of the
@@ -40,7 +44,7 @@ class RevocationRetentionTest {
 
     @Test
     void aRevocationOutlivesEveryTokenTheSingleSignOnModuleStillAccepts() throws Exception {
-        TokenSettings tokens = AccessTokenVerifierTest.settings(ISSUER, "latchkey");
+        TokenSettings tokens = TestTokenSettings.of(ISSUER, "latchkey");
         SsoSettings sso = SsoSettingsTest.sso(Map.of(Names.CLOCK_SKEW, "600"));
         assertThat(sso.clockSkew()).isGreaterThan(tokens.clockSkew());
         RSAKey key = new RSAKeyGenerator(2048).keyID("k1").keyUse(KeyUse.SIGNATURE).generate();
@@ -57,7 +61,7 @@ class RevocationRetentionTest {
 
         RevocationSet revoked = new RevocationSet();
         revoked.add(session, ISSUED);
-        revoked.forgetBefore(now.minus(RevokedSessions.liveTokenWindow(tokens, sso, BROWSER_OFF)));
+        revoked.forgetBefore(now.minus(RevokedSessions.liveTokenWindow(tokens, sso.revocationSettings(), BROWSER_OFF)));
 
         assertThat(revoked.contains(session)).isTrue();
         assertThat(new SsoBearerVerifier(ssoVerifier, revoked, clock).verify(token)).isEmpty();
@@ -65,7 +69,7 @@ class RevocationRetentionTest {
 
     @Test
     void aRevocationOutlivesEveryBrowserSessionCookieOfTheSession() throws Exception {
-        TokenSettings tokens = AccessTokenVerifierTest.settings(ISSUER, "latchkey");
+        TokenSettings tokens = TestTokenSettings.of(ISSUER, "latchkey");
         SsoSettings sso = SsoSettingsTest.sso(Map.of());
         BrowserSsoSettings browser = new BrowserSsoSettings(true, Duration.ofMinutes(30), "/auth/");
         assertThat(browser.idleTimeout()).isGreaterThan(tokens.lifetimes().access());
@@ -81,7 +85,7 @@ class RevocationRetentionTest {
 
         RevocationSet revoked = new RevocationSet();
         revoked.add(session, ISSUED);
-        revoked.forgetBefore(now.minus(RevokedSessions.liveTokenWindow(tokens, sso, browser)));
+        revoked.forgetBefore(now.minus(RevokedSessions.liveTokenWindow(tokens, sso.revocationSettings(), browser)));
 
         assertThat(revoked.contains(session)).isTrue();
     }

@@ -1,4 +1,4 @@
-package io.latchkey.token;
+package io.latchkey.ssohost;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -21,6 +21,10 @@ import io.latchkey.signing.SigningKeyService;
 import io.latchkey.sso.BrowserSessions;
 import io.latchkey.sso.SingleSignOn;
 import io.latchkey.sso.SsoOptions;
+import io.latchkey.ssohost.internal.SsoBearerVerifier;
+import io.latchkey.ssohost.internal.SsoCookieVerifier;
+import io.latchkey.token.AccessTokenVerifier;
+import io.latchkey.token.RemoteKeys;
 
 /**
  * Puts the single sign-on module in place when Latchkey starts and takes it away when Latchkey is

@@ -1,4 +1,4 @@
-package io.latchkey.token;
+package io.latchkey.ssohost;
 
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -9,11 +9,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.jwt.config.Names;
 
 import io.latchkey.config.InvalidSettingException;
 import io.latchkey.config.SettingsReader;
-import io.latchkey.session.RevokedSessions;
+import io.latchkey.session.RevocationSettings;
+import io.latchkey.token.SigningAlgorithm;
+import io.latchkey.token.TokenSettings;
 
 /**
  * How the single sign-on module verifies tokens for the server's other applications. The standard
@@ -31,23 +39,19 @@ public record SsoSettings(boolean enabled, Set<String> appContexts, String issue
 
     public static final String ENABLED = "latchkey.sso.enabled";
     public static final String APP_CONTEXTS = "latchkey.sso.app-contexts";
-    public static final String REVOCATION_POLL = "latchkey.sso.revocation-poll";
+    public static final String REVOCATION_POLL = RevocationSettings.POLL;
     public static final String JWKS_REFETCH_INTERVAL = "latchkey.sso.jwks-refetch-interval";
     /** Where a consumer-only node reads the issuer's revoked sessions; {@code off} to go without. */
-    public static final String REVOCATIONS_LOCATION = "latchkey.sso.revocations-location";
+    public static final String REVOCATIONS_LOCATION = RevocationSettings.ISSUER_FEED;
     static final String REVOCATIONS_OFF = "off";
     static final String JWKS_PATH = "/.well-known/jwks.json";
     static final String REVOCATIONS_PATH = "/.well-known/revoked-sessions";
     static final Duration DEFAULT_JWKS_REFETCH_INTERVAL = Duration.ofSeconds(30);
     static final Duration DEFAULT_REVOCATION_POLL = Duration.ofSeconds(2);
-    /** Other nodes must see a revocation within 5 seconds: the poll must leave room for the query. */
-    public static final Duration MAX_REVOCATION_POLL = Duration.ofSeconds(4);
-    /**
-     * Where Payara's data grid carries revocations at once, the poll only catches up on what a node
-     * missed while apart from the grid, so an operator may make it slower, up to this ceiling.
-     * {@link RevokedSessions} refuses more than {@link #MAX_REVOCATION_POLL} where there is no grid.
-     */
-    public static final Duration MAX_REVOCATION_POLL_WITH_DATA_GRID = Duration.ofMinutes(5);
+    /** See {@link RevocationSettings#MAX_POLL}. */
+    public static final Duration MAX_REVOCATION_POLL = RevocationSettings.MAX_POLL;
+    /** See {@link RevocationSettings#MAX_POLL_WITH_DATA_GRID}. */
+    public static final Duration MAX_REVOCATION_POLL_WITH_DATA_GRID = RevocationSettings.MAX_POLL_WITH_DATA_GRID;
 
     public SsoSettings {
         appContexts = Set.copyOf(appContexts);
@@ -65,6 +69,15 @@ public record SsoSettings(boolean enabled, Set<String> appContexts, String issue
             throw new InvalidSettingException(REVOCATIONS_LOCATION, "applies only with "
                     + Names.VERIFIER_PUBLIC_KEY_LOCATION + "; the co-deployed issuer's revocations are read from the database");
         }
+    }
+
+    /**
+     * What the session capability's revocation set must honour for this host's verifier: the poll,
+     * the skew it allows past expiry, and (when single sign-on is on) the issuer's feed.
+     */
+    public RevocationSettings revocationSettings() {
+        return new RevocationSettings(revocationPoll, clockSkew, enabled ? revocationFeed : Optional.empty(),
+                enabled && revocationsOff() ? jwksLocation : Optional.empty());
     }
 
     /** Whether this node verifies another issuer's tokens but was told not to read its revocations. */
@@ -166,5 +179,25 @@ public record SsoSettings(boolean enabled, Set<String> appContexts, String issue
             case "127.0.0.1", "[::1]", "::1", "localhost" -> true;
             default -> false;
         };
+    }
+
+    /** Built once from MicroProfile Config, with the revocation settings the session capability reads. */
+    @ApplicationScoped
+    public static class Producer {
+
+        @Inject
+        Config config;
+
+        @Produces
+        @Singleton
+        SsoSettings ssoSettings(TokenSettings tokens) {
+            return SsoSettings.from(new SettingsReader(config), tokens);
+        }
+
+        @Produces
+        @Singleton
+        RevocationSettings revocationSettings(SsoSettings sso) {
+            return sso.revocationSettings();
+        }
     }
 }

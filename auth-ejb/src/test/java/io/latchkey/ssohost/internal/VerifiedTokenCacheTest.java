@@ -1,4 +1,4 @@
-package io.latchkey.token.internal;
+package io.latchkey.ssohost.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.latchkey.token;
+package io.latchkey.ssohost;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +29,11 @@ import io.latchkey.session.AuthMethod;
 import io.latchkey.session.internal.RevocationSet;
 import io.latchkey.signing.JwtIssuer;
 import io.latchkey.sso.Caller;
+import io.latchkey.ssohost.internal.SsoBearerVerifier;
+import io.latchkey.token.AccessTokenVerifier;
+import io.latchkey.token.SigningAlgorithm;
+import io.latchkey.token.TokenSettings;
+import io.latchkey.token.VerifiedToken;
 
 /**
  * The single sign-on verifier on its hot path: a full check of a token never seen (parse, RS256

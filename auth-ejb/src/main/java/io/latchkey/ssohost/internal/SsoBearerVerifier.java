@@ -1,4 +1,4 @@
-package io.latchkey.token;
+package io.latchkey.ssohost.internal;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -12,23 +12,24 @@ import io.latchkey.rejection.InvalidTokenException;
 import io.latchkey.session.Revocations;
 import io.latchkey.sso.BearerVerifier;
 import io.latchkey.sso.Caller;
-import io.latchkey.token.internal.VerifiedTokenCache;
+import io.latchkey.token.AccessTokenVerifier;
+import io.latchkey.token.VerifiedToken;
 
 /**
  * The verifier the single sign-on module calls on every request of every application: a cache hit
  * costs a hash and two map look-ups; a miss costs one signature check. Revocation is checked every
  * time, from memory.
  */
-final class SsoBearerVerifier implements BearerVerifier {
+public final class SsoBearerVerifier implements BearerVerifier {
 
-    static final int CACHE_CAPACITY = 10_000;
+    public static final int CACHE_CAPACITY = 10_000;
 
     private final AccessTokenVerifier verifier;
     private final Revocations revoked;
     private final VerifiedTokenCache<Accepted> cache = new VerifiedTokenCache<>(CACHE_CAPACITY, Accepted::expiresAt);
     private final Clock clock;
 
-    SsoBearerVerifier(AccessTokenVerifier verifier, Revocations revoked, Clock clock) {
+    public SsoBearerVerifier(AccessTokenVerifier verifier, Revocations revoked, Clock clock) {
         this.verifier = verifier;
         this.revoked = revoked;
         this.clock = clock;
@@ -65,7 +66,7 @@ final class SsoBearerVerifier implements BearerVerifier {
      * The claims as MicroProfile JWT's JsonWebToken presents them: numbers as Long, lists as Sets.
      * Not the raw token: the cache keeps no token, so the module adds it from the request.
      */
-    static Map<String, Object> claims(VerifiedToken token) {
+    public static Map<String, Object> claims(VerifiedToken token) {
         Map<String, Object> claims = new HashMap<>();
         claims.put("iss", token.issuer());
         claims.put("sub", token.accountId().toString());

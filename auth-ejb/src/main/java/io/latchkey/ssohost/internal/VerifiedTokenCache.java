@@ -1,4 +1,4 @@
-package io.latchkey.token.internal;
+package io.latchkey.ssohost.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
