@@ -13,9 +13,7 @@ import io.latchkey.password.Lockout;
 import io.latchkey.password.PasswordSettings;
 import io.latchkey.ratelimit.RateLimitSettings;
 import io.latchkey.request.ClientAddresses;
-import io.latchkey.session.BrowserSsoSettings;
 import io.latchkey.storage.StorageSettings;
-import io.latchkey.token.TokenSettings;
 import io.latchkey.vault.VaultSettings;
 import io.latchkey.webauthn.WebAuthnSettings;
 
@@ -52,18 +50,6 @@ public class SettingsProducer {
     @Singleton
     AccountSettings account() {
         return AccountSettings.from(reader());
-    }
-
-    @Produces
-    @Singleton
-    TokenSettings token() {
-        return TokenSettings.from(reader());
-    }
-
-    @Produces
-    @Singleton
-    BrowserSsoSettings browserSso() {
-        return BrowserSsoSettings.from(reader());
     }
 
     @Produces

@@ -2,6 +2,13 @@ package io.latchkey.session;
 
 import java.time.Duration;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.Config;
+
 import io.latchkey.config.InvalidSettingException;
 import io.latchkey.config.SettingsReader;
 
@@ -38,5 +45,19 @@ public record BrowserSsoSettings(boolean enabled, Duration idleTimeout, String s
                 settings.bool(ENABLED, true),
                 settings.duration(IDLE_TIMEOUT, DEFAULT_IDLE_TIMEOUT, MIN_IDLE_TIMEOUT),
                 settings.string(SIGN_IN_PAGE, DEFAULT_SIGN_IN_PAGE));
+    }
+
+    /** Built once from MicroProfile Config. */
+    @ApplicationScoped
+    public static class Producer {
+
+        @Inject
+        Config config;
+
+        @Produces
+        @Singleton
+        BrowserSsoSettings browserSsoSettings() {
+            return BrowserSsoSettings.from(new SettingsReader(config));
+        }
     }
 }

@@ -6,6 +6,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.Config;
+
 import io.latchkey.config.InvalidSettingException;
 import io.latchkey.config.SettingsReader;
 
@@ -113,6 +120,20 @@ public record TokenSettings(String issuer, String audience, Lifetimes lifetimes,
         @Override
         public String toString() {
             return "KeystoreSettings[path=" + path + ", alias=" + alias.orElse("(first key)") + "]";
+        }
+    }
+
+    /** Built once from MicroProfile Config. */
+    @ApplicationScoped
+    public static class Producer {
+
+        @Inject
+        Config config;
+
+        @Produces
+        @Singleton
+        TokenSettings tokenSettings() {
+            return TokenSettings.from(new SettingsReader(config));
         }
     }
 }
