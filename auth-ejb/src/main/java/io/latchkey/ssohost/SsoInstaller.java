@@ -63,17 +63,17 @@ public class SsoInstaller {
             LOG.info(() -> "Latchkey single sign-on is off (" + SsoSettings.ENABLED + "=false)");
             return;
         }
-        JWKSource<SecurityContext> verificationKeys = settings.jwksLocation()
-                .map(url -> RemoteKeys.of(url, settings.jwksRefetchInterval()))
+        JWKSource<SecurityContext> verificationKeys = settings.verification().jwksLocation()
+                .map(url -> RemoteKeys.of(url, settings.verification().jwksRefetchInterval()))
                 .orElseGet(keys::keys);
-        AccessTokenVerifier verifier = new AccessTokenVerifier(settings.issuer(), settings.audiences(), settings.algorithm(),
-                settings.clockSkew(), verificationKeys, clock);
+        AccessTokenVerifier verifier = new AccessTokenVerifier(settings.verification().issuer(), settings.verification().audiences(),
+                settings.verification().algorithm(), settings.verification().clockSkew(), verificationKeys, clock);
         // Browser sessions are this issuer's own: a node that verifies another issuer's tokens offers none.
-        Optional<BrowserSessions> cookies = browser.enabled() && settings.jwksLocation().isEmpty()
+        Optional<BrowserSessions> cookies = browser.enabled() && settings.verification().jwksLocation().isEmpty()
                 ? Optional.of(new SsoCookieVerifier(browserSessions, revoked.revocations(), browser.renewAfter(), clock))
                 : Optional.empty();
         installed = SingleSignOn.install(new SsoBearerVerifier(verifier, revoked.revocations(), clock), cookies,
-                new SsoOptions(settings.tokenHeader(), settings.tokenCookie(), settings.appContexts(),
+                new SsoOptions(settings.carrier().tokenHeader(), settings.carrier().tokenCookie(), settings.appContexts(),
                         cookies.map(c -> browser.signInPage())));
     }
 

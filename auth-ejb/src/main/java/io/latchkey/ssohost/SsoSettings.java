@@ -29,13 +29,13 @@ import io.latchkey.token.TokenSettings;
  * running Latchkey needs none of them. With {@code mp.jwt.verify.publickey.location} set, keys come
  * from that JWK Set instead (a node that consumes another issuer's tokens), refetched on an unknown
  * {@code kid} at most once per {@code jwksRefetchInterval}; such a node reads the issuer's revoked
- * sessions from {@code revocationFeed} (empty when the operator turned it {@code off}). Both are
+ * sessions from {@code revocation.feed} (empty when the operator turned it {@code off}). Both are
  * fetched over HTTPS only (plain HTTP to this host's loopback excepted): whoever could alter them in
- * transit could sign tokens or hide revocations.
+ * transit could sign tokens or hide revocations. Grouped by what each part governs: where the token
+ * is carried, how it is verified, and how revocations are read.
  */
-public record SsoSettings(boolean enabled, Set<String> appContexts, String issuer, Set<String> audiences,
-        SigningAlgorithm algorithm, Duration clockSkew, String tokenHeader, Optional<String> tokenCookie,
-        Duration revocationPoll, Optional<URL> jwksLocation, Duration jwksRefetchInterval, Optional<URL> revocationFeed) {
+public record SsoSettings(boolean enabled, Set<String> appContexts, Carrier carrier, Verification verification,
+        Revocation revocation) {
 
     public static final String ENABLED = "latchkey.sso.enabled";
     public static final String APP_CONTEXTS = "latchkey.sso.app-contexts";
@@ -55,19 +55,40 @@ public record SsoSettings(boolean enabled, Set<String> appContexts, String issue
 
     public SsoSettings {
         appContexts = Set.copyOf(appContexts);
-        audiences = Set.copyOf(audiences);
-        if (revocationPoll.compareTo(MAX_REVOCATION_POLL_WITH_DATA_GRID) > 0) {
-            throw new InvalidSettingException(REVOCATION_POLL, "must be at most " + MAX_REVOCATION_POLL
-                    + " (" + MAX_REVOCATION_POLL_WITH_DATA_GRID + " where a data grid carries revocations)");
-        }
-        if (revocationFeed.isPresent() && revocationPoll.compareTo(MAX_REVOCATION_POLL) > 0) {
-            // No grid reaches another issuer: the feed alone brings its revocations.
-            throw new InvalidSettingException(REVOCATION_POLL, "must be at most " + MAX_REVOCATION_POLL
-                    + " on a node that reads revocations from " + REVOCATIONS_LOCATION);
-        }
-        if (jwksLocation.isEmpty() && revocationFeed.isPresent()) {
+        if (verification.jwksLocation().isEmpty() && revocation.feed().isPresent()) {
             throw new InvalidSettingException(REVOCATIONS_LOCATION, "applies only with "
                     + Names.VERIFIER_PUBLIC_KEY_LOCATION + "; the co-deployed issuer's revocations are read from the database");
+        }
+    }
+
+    /** Where the module finds the token: a header ({@code Authorization} by default), or a cookie. */
+    public record Carrier(String tokenHeader, Optional<String> tokenCookie) {
+    }
+
+    /**
+     * What the module accepts: the issuer, audiences, algorithm and clock skew, and where the keys
+     * come from (the co-deployed issuer's, or another issuer's JWK Set, refetched on an unknown
+     * {@code kid} at most once per {@code jwksRefetchInterval}).
+     */
+    public record Verification(String issuer, Set<String> audiences, SigningAlgorithm algorithm, Duration clockSkew,
+            Optional<URL> jwksLocation, Duration jwksRefetchInterval) {
+        public Verification {
+            audiences = Set.copyOf(audiences);
+        }
+    }
+
+    /** How often revocations are read, and the issuer's feed on a node that consumes another issuer's tokens. */
+    public record Revocation(Duration poll, Optional<URL> feed) {
+        public Revocation {
+            if (poll.compareTo(MAX_REVOCATION_POLL_WITH_DATA_GRID) > 0) {
+                throw new InvalidSettingException(REVOCATION_POLL, "must be at most " + MAX_REVOCATION_POLL
+                        + " (" + MAX_REVOCATION_POLL_WITH_DATA_GRID + " where a data grid carries revocations)");
+            }
+            if (feed.isPresent() && poll.compareTo(MAX_REVOCATION_POLL) > 0) {
+                // No grid reaches another issuer: the feed alone brings its revocations.
+                throw new InvalidSettingException(REVOCATION_POLL, "must be at most " + MAX_REVOCATION_POLL
+                        + " on a node that reads revocations from " + REVOCATIONS_LOCATION);
+            }
         }
     }
 
@@ -76,13 +97,13 @@ public record SsoSettings(boolean enabled, Set<String> appContexts, String issue
      * the skew it allows past expiry, and (when single sign-on is on) the issuer's feed.
      */
     public RevocationSettings revocationSettings() {
-        return new RevocationSettings(revocationPoll, clockSkew, enabled ? revocationFeed : Optional.empty(),
-                enabled && revocationsOff() ? jwksLocation : Optional.empty());
+        return new RevocationSettings(revocation.poll(), verification.clockSkew(), enabled ? revocation.feed() : Optional.empty(),
+                enabled && revocationsOff() ? verification.jwksLocation() : Optional.empty());
     }
 
     /** Whether this node verifies another issuer's tokens but was told not to read its revocations. */
     public boolean revocationsOff() {
-        return jwksLocation.isPresent() && revocationFeed.isEmpty();
+        return verification.jwksLocation().isPresent() && revocation.feed().isEmpty();
     }
 
     public static SsoSettings from(SettingsReader settings, TokenSettings tokens) {
@@ -101,16 +122,17 @@ public record SsoSettings(boolean enabled, Set<String> appContexts, String issue
         return new SsoSettings(
                 settings.bool(ENABLED, true),
                 new HashSet<>(settings.list(APP_CONTEXTS, List.of())),
-                settings.string(Names.ISSUER, tokens.issuer()),
-                new HashSet<>(settings.list(Names.AUDIENCES, List.of(tokens.audience()))),
-                algorithm,
-                Duration.ofSeconds(settings.integer(Names.CLOCK_SKEW, (int) tokens.clockSkew().toSeconds(), 0, 600)),
-                header,
-                cookie,
-                settings.duration(REVOCATION_POLL, DEFAULT_REVOCATION_POLL, Duration.ofMillis(200)),
-                jwks,
-                settings.duration(JWKS_REFETCH_INTERVAL, DEFAULT_JWKS_REFETCH_INTERVAL, Duration.ofSeconds(1)),
-                revocationFeed(settings.optional(REVOCATIONS_LOCATION), jwks));
+                new Carrier(header, cookie),
+                new Verification(
+                        settings.string(Names.ISSUER, tokens.issuer()),
+                        new HashSet<>(settings.list(Names.AUDIENCES, List.of(tokens.audience()))),
+                        algorithm,
+                        Duration.ofSeconds(settings.integer(Names.CLOCK_SKEW, (int) tokens.clockSkew().toSeconds(), 0, 600)),
+                        jwks,
+                        settings.duration(JWKS_REFETCH_INTERVAL, DEFAULT_JWKS_REFETCH_INTERVAL, Duration.ofSeconds(1))),
+                new Revocation(
+                        settings.duration(REVOCATION_POLL, DEFAULT_REVOCATION_POLL, Duration.ofMillis(200)),
+                        revocationFeed(settings.optional(REVOCATIONS_LOCATION), jwks)));
     }
 
     /**

@@ -46,7 +46,7 @@ class RevocationRetentionTest {
     void aRevocationOutlivesEveryTokenTheSingleSignOnModuleStillAccepts() throws Exception {
         TokenSettings tokens = TestTokenSettings.of(ISSUER, "latchkey");
         SsoSettings sso = SsoSettingsTest.sso(Map.of(Names.CLOCK_SKEW, "600"));
-        assertThat(sso.clockSkew()).isGreaterThan(tokens.clockSkew());
+        assertThat(sso.verification().clockSkew()).isGreaterThan(tokens.clockSkew());
         RSAKey key = new RSAKeyGenerator(2048).keyID("k1").keyUse(KeyUse.SIGNATURE).generate();
         UUID session = UUID.randomUUID();
         String token = new JwtIssuer(tokens, key, Clock.fixed(ISSUED, ZoneOffset.UTC)).issue(new JwtIssuer.AccessClaims(
@@ -54,7 +54,7 @@ class RevocationRetentionTest {
         // Expired 590 s ago: within the module's skew, well beyond Latchkey's own.
         Instant now = ISSUED.plus(tokens.lifetimes().access()).plusSeconds(590);
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        AccessTokenVerifier ssoVerifier = new AccessTokenVerifier(sso.issuer(), sso.audiences(), sso.algorithm(), sso.clockSkew(),
+        AccessTokenVerifier ssoVerifier = new AccessTokenVerifier(sso.verification().issuer(), sso.verification().audiences(), sso.verification().algorithm(), sso.verification().clockSkew(),
                 new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK())), clock);
         assertThat(new SsoBearerVerifier(ssoVerifier, new RevocationSet(), clock).verify(token))
                 .as("not revoked, the module still accepts it").isPresent();

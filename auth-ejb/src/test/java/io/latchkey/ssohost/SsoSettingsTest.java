@@ -35,7 +35,7 @@ class SsoSettingsTest {
         for (String location : new String[] {"https://login.example.org/auth/.well-known/jwks.json",
                 "http://127.0.0.1:8080/auth/.well-known/jwks.json", "http://[::1]:8080/auth/.well-known/jwks.json",
                 "http://localhost:8080/auth/.well-known/jwks.json"}) {
-            assertThat(sso(Map.of(Names.VERIFIER_PUBLIC_KEY_LOCATION, location)).jwksLocation()).as(location).isPresent();
+            assertThat(sso(Map.of(Names.VERIFIER_PUBLIC_KEY_LOCATION, location)).verification().jwksLocation()).as(location).isPresent();
         }
     }
 
@@ -43,7 +43,7 @@ class SsoSettingsTest {
     void theRevocationFeedDefaultsToTheJwksSibling() {
         SsoSettings settings = sso(Map.of(Names.VERIFIER_PUBLIC_KEY_LOCATION, "https://login.example.org/auth/.well-known/jwks.json"));
 
-        assertThat(settings.revocationFeed()).hasValueSatisfying(url ->
+        assertThat(settings.revocation().feed()).hasValueSatisfying(url ->
                 assertThat(url.toString()).isEqualTo("https://login.example.org/auth/.well-known/revoked-sessions"));
         assertThat(settings.revocationsOff()).isFalse();
     }
@@ -63,8 +63,8 @@ class SsoSettingsTest {
         SsoSettings off = sso(Map.of(Names.VERIFIER_PUBLIC_KEY_LOCATION, "https://keys.example.org/issuer-keys",
                 SsoSettings.REVOCATIONS_LOCATION, "off"));
 
-        assertThat(set.revocationFeed()).isPresent();
-        assertThat(off.revocationFeed()).isEmpty();
+        assertThat(set.revocation().feed()).isPresent();
+        assertThat(off.revocation().feed()).isEmpty();
         assertThat(off.revocationsOff()).isTrue();
     }
 
@@ -80,7 +80,7 @@ class SsoSettingsTest {
     void theCoDeployedIssuerNeedsNoFeed() {
         SsoSettings local = sso(Map.of());
 
-        assertThat(local.revocationFeed()).isEmpty();
+        assertThat(local.revocation().feed()).isEmpty();
         assertThat(local.revocationsOff()).isFalse();
         assertThatThrownBy(() -> sso(Map.of(SsoSettings.REVOCATIONS_LOCATION, "https://login.example.org/auth/.well-known/revoked-sessions")))
                 .isInstanceOf(InvalidSettingException.class)
@@ -94,12 +94,12 @@ class SsoSettingsTest {
                 .isInstanceOf(InvalidSettingException.class)
                 .extracting(e -> ((InvalidSettingException) e).key()).isEqualTo(SsoSettings.REVOCATION_POLL);
         assertThat(sso(Map.of(Names.VERIFIER_PUBLIC_KEY_LOCATION, "https://login.example.org/auth/.well-known/jwks.json",
-                SsoSettings.REVOCATION_POLL, "PT4S")).revocationPoll()).isEqualTo(Duration.ofSeconds(4));
+                SsoSettings.REVOCATION_POLL, "PT4S")).revocation().poll()).isEqualTo(Duration.ofSeconds(4));
     }
 
     @Test
     void thePollMayBeSlowerOnlyUpToTheDataGridCeiling() {
-        assertThat(sso(Map.of(SsoSettings.REVOCATION_POLL, "PT5M")).revocationPoll()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(sso(Map.of(SsoSettings.REVOCATION_POLL, "PT5M")).revocation().poll()).isEqualTo(Duration.ofMinutes(5));
         assertThatThrownBy(() -> sso(Map.of(SsoSettings.REVOCATION_POLL, "PT5M1S")))
                 .isInstanceOf(InvalidSettingException.class)
                 .extracting(e -> ((InvalidSettingException) e).key()).isEqualTo(SsoSettings.REVOCATION_POLL);
