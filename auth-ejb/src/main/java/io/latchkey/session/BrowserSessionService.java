@@ -59,7 +59,7 @@ public class BrowserSessionService {
 
     @PostConstruct
     void init() {
-        verifier = AccessTokenVerifier.forBrowserSessions(tokens, CLOCK_SKEW, keys.keys(), clock);
+        verifier = AccessTokenVerifier.forBrowserSessions(tokens, CLOCK_SKEW, keys.verificationKeys(), clock);
     }
 
     /** A cookie value for the session of a caller who just signed in on the page. */

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.logging.Logger;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -31,6 +32,7 @@ import io.latchkey.session.internal.RefreshTokens;
 import io.latchkey.session.internal.SessionEntity;
 import io.latchkey.signing.JwtIssuer;
 import io.latchkey.signing.SigningKeyService;
+import io.latchkey.token.AccessTokenVerifier;
 import io.latchkey.token.TokenSettings;
 import io.latchkey.token.VerifiedToken;
 
@@ -63,6 +65,15 @@ public class SessionService {
 
     @Inject
     AuditLog audit;
+
+    private AccessTokenVerifier verifier;
+
+    /** The API's bearer tokens: our own issuer, audience, algorithm and clock skew, keys from the key ring. */
+    @PostConstruct
+    void init() {
+        verifier = new AccessTokenVerifier(settings.issuer(), settings.audience(), settings.signing().algorithm(),
+                settings.clockSkew(), keys.verificationKeys(), clock);
+    }
 
     /**
      * Opens a session for an account that has just proven who it is. The account is read again
@@ -119,7 +130,7 @@ public class SessionService {
 
     /** Checks a bearer token and that its session and account are still live. */
     public VerifiedToken authenticate(String bearerToken) {
-        VerifiedToken token = keys.verifier().verify(bearerToken);
+        VerifiedToken token = verifier.verify(bearerToken);
         SessionEntity session = em.find(SessionEntity.class, token.sessionId().toString());
         if (session == null || !session.liveAt(clock.instant()) || !session.accountId().equals(token.accountId())) {
             throw new InvalidTokenException();

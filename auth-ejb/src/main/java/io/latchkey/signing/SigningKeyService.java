@@ -1,31 +1,12 @@
 package io.latchkey.signing;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.security.KeyStore;
-import java.security.KeyStoreException;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
@@ -44,20 +25,21 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import io.latchkey.config.InvalidSettingException;
-import io.latchkey.signing.internal.PemKeys;
+import io.latchkey.signing.internal.KeyRing;
+import io.latchkey.signing.internal.KeySource;
+import io.latchkey.signing.internal.ReloadOnUnknownKid;
 import io.latchkey.signing.internal.SigningKeyEntity;
-import io.latchkey.token.AccessTokenVerifier;
-import io.latchkey.token.SigningAlgorithm;
 import io.latchkey.token.TokenSettings;
 import io.latchkey.vault.Vault;
 
 /**
  * The signing key and every key that may still verify a live token. Keys come from the operator's
- * keystore, or are generated, sealed under the master key and shared through the database; a key
- * older than the configured maximum age is replaced, and the replaced key keeps verifying until the
- * tokens it signed have expired. Every node re-reads the key table each minute, and at once (at
- * most every few seconds) when a token names a key it does not know.
+ * keystore or PEM file, or are generated, sealed under the master key and shared through the
+ * database ({@link KeySource}); a generated key older than the configured maximum age is replaced,
+ * and the replaced key keeps verifying until the tokens it signed have expired ({@link KeyRing}).
+ * Every node re-reads the key table each minute, and at once (at most every few seconds) when a
+ * token names a key it does not know. It builds no verifier: those who verify take
+ * {@link #verificationKeys()}.
  */
 @Singleton
 @Startup
@@ -66,7 +48,6 @@ import io.latchkey.vault.Vault;
 public class SigningKeyService {
 
     private static final Logger LOG = Logger.getLogger(SigningKeyService.class.getName());
-    private static final int RSA_BITS = 2048;
     private static final Duration UNKNOWN_KID_RELOAD_INTERVAL = Duration.ofSeconds(5);
 
     @PersistenceContext(unitName = "latchkey")
@@ -84,23 +65,18 @@ public class SigningKeyService {
     @Resource
     SessionContext context;
 
+    private KeySource source;
     private volatile KeyRing ring;
     private volatile Instant lastReload = Instant.EPOCH;
-    private volatile Instant lastReloadAttempt = Instant.EPOCH;
-    private AccessTokenVerifier verifier;
-    /** This bean through the container, so that a reload gets its own transaction. */
-    private SigningKeyService self;
-
-    /** What signs now and what verifies; replaced whole, never mutated. */
-    private record KeyRing(JwtIssuer issuer, JWKSet publicKeys) {
-    }
+    private JWKSource<SecurityContext> verificationKeys;
 
     @PostConstruct
     void start() {
-        self = context.getBusinessObject(SigningKeyService.class);
+        // This bean through the container, so that a reload gets its own transaction (see reloadPublicKeys).
+        SigningKeyService self = context.getBusinessObject(SigningKeyService.class);
+        source = KeySource.of(settings.signing(), vault);
         rotateIfDue();
-        verifier = new AccessTokenVerifier(settings.issuer(), settings.audience(), settings.signing().algorithm(),
-                settings.clockSkew(), keys(), clock);
+        verificationKeys = new ReloadOnUnknownKid(() -> ring.publicKeys(), self::reloadPublicKeys, clock, UNKNOWN_KID_RELOAD_INTERVAL);
         LOG.info(() -> "Latchkey tokens: issuer " + settings.issuer() + ", audience " + settings.audience()
                 + ", " + settings.signing().algorithm() + ", access " + settings.lifetimes().access()
                 + ", refresh " + settings.lifetimes().refresh()
@@ -120,8 +96,13 @@ public class SigningKeyService {
         return ring.issuer();
     }
 
-    public AccessTokenVerifier verifier() {
-        return verifier;
+    /**
+     * The public keys that may verify a live token, re-read when a token names an unknown key (at
+     * most every few seconds, failed attempts included); a failed re-read refuses the token rather
+     * than failing the request. See {@link ReloadOnUnknownKid}.
+     */
+    public JWKSource<SecurityContext> verificationKeys() {
+        return verificationKeys;
     }
 
     /** The JWK Set of every key that may still verify a live token (public parts only). */
@@ -131,48 +112,23 @@ public class SigningKeyService {
 
     private synchronized void rotateIfDue() {
         Instant now = clock.instant();
-        List<SigningKeyEntity> keys = new ArrayList<>(em.createNamedQuery(SigningKeyEntity.ALL, SigningKeyEntity.class).getResultList());
-        JWK signing;
-        TokenSettings.SigningKeys configured = settings.signing();
-        if (configured.keystore().isPresent() || configured.keyFile().isPresent()) {
-            signing = configured.keystore().isPresent() ? loadKeystoreKey(configured.keystore().get()) : loadPemKey(configured.keyFile().get());
-            String kid = signing.getKeyID();
-            if (keys.stream().noneMatch(k -> k.kid().equals(kid))) {
-                SigningKeyEntity recorded = new SigningKeyEntity(kid, settings.signing().algorithm().name(),
-                        signing.toPublicJWK().toJSONString(), null, now);
-                em.persist(recorded);
-                keys.add(0, recorded);
-            }
-        } else {
-            Optional<SigningKeyEntity> active = keys.stream()
-                    .filter(k -> !k.retired() && k.privateSealed() != null)
-                    .filter(k -> k.algorithm().equals(settings.signing().algorithm().name()))
-                    .filter(k -> k.createdAt().plus(settings.signing().maxAge()).isAfter(now))
-                    .findFirst();
-            if (active.isPresent()) {
-                signing = unseal(active.get());
-            } else {
-                signing = generate();
-                SigningKeyEntity created = new SigningKeyEntity(signing.getKeyID(), settings.signing().algorithm().name(),
-                        signing.toPublicJWK().toJSONString(),
-                        vault.seal(signing.toJSONString().getBytes(StandardCharsets.UTF_8), aad(signing.getKeyID())), now);
-                em.persist(created);
-                keys.add(0, created);
-                LOG.info(() -> "Latchkey generated a new " + settings.signing().algorithm() + " signing key " + created.kid());
-            }
-        }
-        String signingKid = signing.getKeyID();
-        keys.stream().filter(k -> !k.kid().equals(signingKid)).forEach(k -> k.retire(now));
-        ring = new KeyRing(new JwtIssuer(settings, signing, clock), new JWKSet(verificationKeys(keys, now)));
+        List<SigningKeyEntity> stored = new ArrayList<>(em.createNamedQuery(SigningKeyEntity.ALL, SigningKeyEntity.class).getResultList());
+        KeySource.Choice choice = source.signingKey(stored, now);
+        choice.toStore().ifPresent(created -> {
+            em.persist(created);
+            stored.add(0, created);
+        });
+        ring = KeyRing.signingWith(choice.key(), stored, now, settings, clock);
         lastReload = now;
     }
 
     /**
-     * Re-reads the public keys only, when a token names a key this node has not seen; called by
-     * {@link #keys()} through the container, never directly. A transaction of its own: the caller
-     * is any application's request, which has none (on WildFly 39 with PostgreSQL, reading the
-     * {@code public_jwk} LOB outside one fails with "Large Objects may not be used in auto-commit
-     * mode"), or has one this read must not join.
+     * Re-reads the public keys only, when a token names a key this node has not seen. Called only
+     * through the business object (by {@link #verificationKeys()}), never directly, because it
+     * needs a transaction of its own: the caller is any application's request, which has none (on
+     * WildFly 39 with PostgreSQL, reading the {@code public_jwk} LOB outside one fails with "Large
+     * Objects may not be used in auto-commit mode"), or has one this read must not join. A failure
+     * here is the caller's to log; the token is then refused.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public synchronized void reloadPublicKeys() {
@@ -180,124 +136,8 @@ public class SigningKeyService {
         if (now.isBefore(lastReload.plus(UNKNOWN_KID_RELOAD_INTERVAL))) {
             return;
         }
-        List<SigningKeyEntity> keys = em.createNamedQuery(SigningKeyEntity.ALL, SigningKeyEntity.class).getResultList();
-        ring = new KeyRing(ring.issuer(), new JWKSet(verificationKeys(keys, now)));
+        List<SigningKeyEntity> stored = em.createNamedQuery(SigningKeyEntity.ALL, SigningKeyEntity.class).getResultList();
+        ring = ring.withPublicKeys(stored, now, settings);
         lastReload = now;
-    }
-
-    private List<JWK> verificationKeys(List<SigningKeyEntity> keys, Instant now) {
-        Duration stillLive = settings.lifetimes().access().plus(settings.clockSkew());
-        List<JWK> result = new ArrayList<>();
-        for (SigningKeyEntity key : keys) {
-            if (key.retiredAt() == null || key.retiredAt().plus(stillLive).isAfter(now)) {
-                try {
-                    result.add(JWK.parse(key.publicJwk()));
-                } catch (ParseException e) {
-                    LOG.severe(() -> "Unreadable public key " + key.kid() + " in signing_key: skipped");
-                }
-            }
-        }
-        return Collections.unmodifiableList(result);
-    }
-
-    /**
-     * The public keys that may verify a live token, re-read when a token names an unknown key (at
-     * most every few seconds, failed attempts included, so forged kids cannot make the database
-     * work). A failed re-read is logged and the token judged on the keys at hand, so it is refused:
-     * a forged token never turns into a 500 on another application.
-     */
-    public JWKSource<SecurityContext> keys() {
-        return (selector, securityContext) -> {
-            List<JWK> found = selector.select(ring.publicKeys());
-            Instant now = clock.instant();
-            if (found.isEmpty() && !now.isBefore(lastReloadAttempt.plus(UNKNOWN_KID_RELOAD_INTERVAL))) {
-                lastReloadAttempt = now;
-                try {
-                    self.reloadPublicKeys();
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Latchkey could not re-read the signing keys for a token with an unknown kid;"
-                            + " the token is refused", e);
-                }
-                found = selector.select(ring.publicKeys());
-            }
-            return found;
-        };
-    }
-
-    private JWK generate() {
-        try {
-            return switch (settings.signing().algorithm()) {
-                case RS256 -> new RSAKeyGenerator(RSA_BITS).keyUse(KeyUse.SIGNATURE).keyIDFromThumbprint(true).generate();
-                case ES256 -> new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).keyIDFromThumbprint(true).generate();
-            };
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot generate a signing key", e);
-        }
-    }
-
-    private JWK unseal(SigningKeyEntity entity) {
-        byte[] json = vault.open(entity.privateSealed(), aad(entity.kid()));
-        try {
-            return JWK.parse(new String(json, StandardCharsets.UTF_8));
-        } catch (ParseException e) {
-            throw new IllegalStateException("sealed signing key " + entity.kid() + " is unreadable", e);
-        }
-    }
-
-    private static byte[] aad(String kid) {
-        return ("signing_key:" + kid).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private JWK loadKeystoreKey(TokenSettings.KeystoreSettings keystore) {
-        try (InputStream in = Files.newInputStream(keystore.path())) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            char[] password = keystore.password().toCharArray();
-            store.load(in, password);
-            String alias = keystore.alias().orElseGet(() -> firstKeyAlias(store));
-            JWK loaded = switch (settings.signing().algorithm()) {
-                case RS256 -> RSAKey.load(store, alias, password);
-                case ES256 -> ECKey.load(store, alias, password);
-            };
-            if (loaded == null || !loaded.isPrivate()) {
-                throw new InvalidSettingException(TokenSettings.KEYSTORE_ALIAS,
-                        "no " + settings.signing().algorithm() + " private key under alias '" + alias + "'");
-            }
-            String kid = loaded.computeThumbprint().toString();
-            return switch (settings.signing().algorithm()) {
-                case RS256 -> new RSAKey.Builder(loaded.toRSAKey()).keyID(kid).keyUse(KeyUse.SIGNATURE).build();
-                case ES256 -> new ECKey.Builder(loaded.toECKey()).keyID(kid).keyUse(KeyUse.SIGNATURE).build();
-            };
-        } catch (IOException | java.security.GeneralSecurityException | JOSEException e) {
-            throw new InvalidSettingException(TokenSettings.KEYSTORE_PATH, "cannot read the PKCS#12 keystore: " + e.getMessage());
-        }
-    }
-
-    private JWK loadPemKey(java.nio.file.Path file) {
-        try {
-            JWK key = PemKeys.parse(Files.readString(file, StandardCharsets.US_ASCII));
-            boolean fits = settings.signing().algorithm() == SigningAlgorithm.RS256 ? key instanceof RSAKey
-                    : key instanceof ECKey ec && Curve.P_256.equals(ec.getCurve());
-            if (!fits) {
-                throw new InvalidSettingException(TokenSettings.KEY_FILE, "holds no " + settings.signing().algorithm() + " key pair");
-            }
-            String kid = key.computeThumbprint().toString();
-            return key instanceof RSAKey rsa ? new RSAKey.Builder(rsa).keyID(kid).keyUse(KeyUse.SIGNATURE).build()
-                    : new ECKey.Builder((ECKey) key).keyID(kid).keyUse(KeyUse.SIGNATURE).build();
-        } catch (IOException | java.security.GeneralSecurityException | JOSEException e) {
-            throw new InvalidSettingException(TokenSettings.KEY_FILE, "cannot read the PEM key pair: " + e.getMessage());
-        }
-    }
-
-    private static String firstKeyAlias(KeyStore store) {
-        try {
-            for (String alias : Collections.list(store.aliases())) {
-                if (store.isKeyEntry(alias)) {
-                    return alias;
-                }
-            }
-        } catch (KeyStoreException e) {
-            throw new IllegalStateException(e);
-        }
-        throw new InvalidSettingException(TokenSettings.KEYSTORE_PATH, "holds no private key");
     }
 }

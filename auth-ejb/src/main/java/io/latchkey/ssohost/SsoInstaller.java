@@ -65,7 +65,7 @@ public class SsoInstaller {
         }
         JWKSource<SecurityContext> verificationKeys = settings.verification().jwksLocation()
                 .map(url -> RemoteKeys.of(url, settings.verification().jwksRefetchInterval()))
-                .orElseGet(keys::keys);
+                .orElseGet(keys::verificationKeys);
         AccessTokenVerifier verifier = new AccessTokenVerifier(settings.verification().issuer(), settings.verification().audiences(),
                 settings.verification().algorithm(), settings.verification().clockSkew(), verificationKeys, clock);
         // Browser sessions are this issuer's own: a node that verifies another issuer's tokens offers none.
