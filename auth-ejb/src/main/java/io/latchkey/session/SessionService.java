@@ -29,6 +29,7 @@ import io.latchkey.rejection.RefreshTokenReusedException;
 import io.latchkey.session.internal.RefreshDecision;
 import io.latchkey.session.internal.RefreshTokenEntity;
 import io.latchkey.session.internal.RefreshTokens;
+import io.latchkey.session.internal.SessionRules;
 import io.latchkey.session.internal.SessionEntity;
 import io.latchkey.signing.JwtIssuer;
 import io.latchkey.signing.SigningKeyService;
@@ -67,12 +68,14 @@ public class SessionService {
     AuditLog audit;
 
     private AccessTokenVerifier verifier;
+    private SessionRules rules;
 
     /** The API's bearer tokens: our own issuer, audience, algorithm and clock skew, keys from the key ring. */
     @PostConstruct
     void init() {
         verifier = new AccessTokenVerifier(settings.issuer(), settings.audience(), settings.signing().algorithm(),
                 settings.clockSkew(), keys.verificationKeys(), clock);
+        rules = new SessionRules(settings.lifetimes());
     }
 
     /**
@@ -88,8 +91,7 @@ public class SessionService {
             return new AuthenticationFailedException();
         });
         Instant now = clock.instant();
-        SessionEntity session = new SessionEntity(UUID.randomUUID(), current.id(), method.amr(), now,
-                now.plus(settings.lifetimes().sessionMax()));
+        SessionEntity session = new SessionEntity(UUID.randomUUID(), current.id(), method.amr(), now, rules.sessionExpiry(now));
         em.persist(session);
         return issue(current, session, now);
     }
@@ -106,13 +108,10 @@ public class SessionService {
                 .orElseThrow(InvalidTokenException::new);
         SessionEntity session = presented.session();
         Optional<Account> account = accounts.find(session.accountId());
-        boolean live = session.liveAt(now) && account.map(Account::active).orElse(false);
-        RefreshDecision decision = RefreshDecision.of(presented.rotated(), presented.expiresAt(), live, now);
+        RefreshDecision decision = rules.refresh(presented, account, now);
         if (decision == RefreshDecision.ROTATE) {
-            int claimed = em.createNamedQuery(RefreshTokenEntity.MARK_ROTATED)
-                    .setParameter("now", now).setParameter("id", presented.id()).executeUpdate();
-            // Another request rotated it between our read and this update: that is a replay too.
-            decision = claimed == 1 ? RefreshDecision.ROTATE : RefreshDecision.REUSED;
+            decision = SessionRules.afterClaim(em.createNamedQuery(RefreshTokenEntity.MARK_ROTATED)
+                    .setParameter("now", now).setParameter("id", presented.id()).executeUpdate());
         }
         switch (decision) {
             case ROTATE:
@@ -132,7 +131,7 @@ public class SessionService {
     public VerifiedToken authenticate(String bearerToken) {
         VerifiedToken token = verifier.verify(bearerToken);
         SessionEntity session = em.find(SessionEntity.class, token.sessionId().toString());
-        if (session == null || !session.liveAt(clock.instant()) || !session.accountId().equals(token.accountId())) {
+        if (!rules.stillStandsFor(session, token.accountId(), clock.instant())) {
             throw new InvalidTokenException();
         }
         return token;
@@ -144,12 +143,12 @@ public class SessionService {
      */
     public boolean sessionLive(UUID sessionId, UUID accountId) {
         SessionEntity session = sessionId == null ? null : em.find(SessionEntity.class, sessionId.toString());
-        return session != null && session.liveAt(clock.instant()) && session.accountId().equals(accountId);
+        return rules.stillStandsFor(session, accountId, clock.instant());
     }
 
     /** Whether the caller signed in (not refreshed) within the freshness window. */
     public boolean fresh(VerifiedToken token) {
-        return !token.authTime().plus(settings.lifetimes().freshness()).isBefore(clock.instant());
+        return rules.fresh(token.authTime(), clock.instant());
     }
 
     public Duration freshness() {
@@ -218,16 +217,12 @@ public class SessionService {
 
     private IssuedTokens issue(Account account, SessionEntity session, Instant now) {
         String refreshToken = RefreshTokens.generate();
-        Instant refreshExpiry = min(now.plus(settings.lifetimes().refresh()), session.expiresAt());
+        Instant refreshExpiry = rules.refreshExpiry(now, session.expiresAt());
         em.persist(new RefreshTokenEntity(session, RefreshTokens.hash(refreshToken), now, refreshExpiry));
         JwtIssuer issuer = keys.issuer();
         String accessToken = issuer.issue(new JwtIssuer.AccessClaims(account.id(), account.username().value(),
                 account.groups(), session.id(), session.authTime(), session.amr()));
         return new IssuedTokens(accessToken, settings.lifetimes().access(), refreshToken,
                 Duration.between(now, refreshExpiry), session.id());
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
     }
 }
