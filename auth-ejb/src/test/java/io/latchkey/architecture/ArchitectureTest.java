@@ -77,7 +77,7 @@ class ArchitectureTest {
             })
             .should().beFreeOfCycles();
 
-    /** io.latchkey.token.internal -> token */
+    /** io.latchkey.session.internal -> session */
     private static String capability(String packageName) {
         String[] parts = packageName.split("\\.");
         return parts.length > 2 ? parts[2] : "";
