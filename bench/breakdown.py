@@ -11,7 +11,7 @@ import sys
 PARTS = [
     ("Latchkey's module, in all", ["io/latchkey/sso/BearerTokenAuthModule.validateRequest"]),
     ("- reading the header", ["io/latchkey/sso/BearerTokenAuthModule.token"]),
-    ("- verifier: SHA-256, cache and revocation look-ups", ["io/latchkey/token/SsoBearerVerifier.verify"]),
+    ("- verifier: SHA-256, cache and revocation look-ups", ["io/latchkey/ssohost/internal/SsoBearerVerifier.verify"]),
     ("- Payara's handling of the caller and group callbacks",
      ["com/sun/enterprise/security/jaspic/callback/BaseContainerCallbackHandler.handle"]),
     ("Payara's Jakarta Authentication, Latchkey's module included", ["com/sun/web/security/realmadapter/JaspicRealm.validateRequest"]),

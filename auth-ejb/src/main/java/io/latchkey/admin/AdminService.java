@@ -17,8 +17,8 @@ import io.latchkey.audit.AuditLog;
 import io.latchkey.audit.AuditPage;
 import io.latchkey.audit.AuditQuery;
 import io.latchkey.rejection.ForbiddenException;
-import io.latchkey.token.RevokeReason;
-import io.latchkey.token.TokenService;
+import io.latchkey.session.RevokeReason;
+import io.latchkey.session.SessionService;
 import io.latchkey.token.VerifiedToken;
 
 /**
@@ -35,7 +35,7 @@ public class AdminService {
     AccountService accounts;
 
     @Inject
-    TokenService tokens;
+    SessionService tokens;
 
     @Inject
     AuditLog audit;

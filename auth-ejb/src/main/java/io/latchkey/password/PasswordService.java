@@ -27,10 +27,10 @@ import io.latchkey.rejection.AuthenticationFailedException;
 import io.latchkey.rejection.ConflictException;
 import io.latchkey.rejection.InvalidInputException;
 import io.latchkey.rejection.ReauthenticationRequiredException;
-import io.latchkey.token.AuthMethod;
-import io.latchkey.token.IssuedTokens;
-import io.latchkey.token.RevokeReason;
-import io.latchkey.token.TokenService;
+import io.latchkey.session.AuthMethod;
+import io.latchkey.session.IssuedTokens;
+import io.latchkey.session.RevokeReason;
+import io.latchkey.session.SessionService;
 import io.latchkey.token.VerifiedToken;
 import io.latchkey.vault.Vault;
 
@@ -52,7 +52,7 @@ public class PasswordService {
     AccountService accounts;
 
     @Inject
-    TokenService tokens;
+    SessionService tokens;
 
     @Inject
     PasswordHashing hashing;

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.BadJOSEException;
@@ -49,12 +48,12 @@ public final class AccessTokenVerifier {
             JWKSource<SecurityContext> keys, Clock clock) {
         // typ must be present and JWT (RFC 8725, 3.11): no null in the allowed set, so a token without
         // typ is refused as one with another typ, and another kind of JWS cannot pass for an access token.
-        this(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT), issuer, audiences, algorithm, clockSkew, keys, clock);
+        this(new DefaultJOSEObjectTypeVerifier<>(TokenTypes.ACCESS), issuer, audiences, algorithm, clockSkew, keys, clock);
     }
 
     /** Verifies the token of a browser session cookie: our own issuer and audience, and its own {@code typ} only. */
-    static AccessTokenVerifier forBrowserSessions(TokenSettings tokens, Duration clockSkew, JWKSource<SecurityContext> keys, Clock clock) {
-        return new AccessTokenVerifier(new DefaultJOSEObjectTypeVerifier<>(io.latchkey.token.internal.JwtIssuer.BROWSER_SESSION),
+    public static AccessTokenVerifier forBrowserSessions(TokenSettings tokens, Duration clockSkew, JWKSource<SecurityContext> keys, Clock clock) {
+        return new AccessTokenVerifier(new DefaultJOSEObjectTypeVerifier<>(TokenTypes.BROWSER_SESSION),
                 tokens.issuer(), Set.of(tokens.audience()), tokens.signing().algorithm(), clockSkew, keys, clock);
     }
 

@@ -8,7 +8,7 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 
 /** Verification keys from another issuer's published JWK Set. */
-final class RemoteKeys {
+public final class RemoteKeys {
 
     /** How long fetched keys are used before a background refresh, when no unknown kid forced one. */
     static final Duration CACHE_TIME_TO_LIVE = Duration.ofMinutes(5);
@@ -21,7 +21,7 @@ final class RemoteKeys {
      * Cached keys; a token naming a key the cache lacks triggers a refetch, at most one per
      * {@code refetchInterval}, so a flood of forged kids cannot hammer the issuer.
      */
-    static JWKSource<SecurityContext> of(URL jwks, Duration refetchInterval) {
+    public static JWKSource<SecurityContext> of(URL jwks, Duration refetchInterval) {
         return JWKSourceBuilder.<SecurityContext>create(jwks)
                 .cache(CACHE_TIME_TO_LIVE.toMillis(), REFRESH_TIMEOUT.toMillis())
                 .rateLimited(refetchInterval.toMillis())

@@ -6,7 +6,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.Config;
+
 import io.latchkey.config.InvalidSettingException;
+import io.latchkey.config.PublicOrigins;
 import io.latchkey.config.SettingsReader;
 
 /**
@@ -30,9 +38,9 @@ public record TokenSettings(String issuer, String audience, Lifetimes lifetimes,
     /** A PEM file with the signing key pair, as an alternative to a keystore. */
     public static final String KEY_FILE = "latchkey.token.key-file";
     /** Where the issuer default comes from when none is set: the first WebAuthn origin. */
-    static final String RP_ORIGINS = "latchkey.rp.origins";
+    static final String RP_ORIGINS = PublicOrigins.KEY;
 
-    static final String DEFAULT_ORIGIN = io.latchkey.webauthn.WebAuthnSettings.DEFAULT_ORIGINS.get(0);
+    static final String DEFAULT_ORIGIN = PublicOrigins.DEFAULTS.get(0);
     static final String DEFAULT_AUDIENCE = "latchkey";
     static final Duration DEFAULT_ACCESS_TTL = Duration.ofMinutes(15);
     static final Duration DEFAULT_REFRESH_TTL = Duration.ofDays(14);
@@ -73,7 +81,7 @@ public record TokenSettings(String issuer, String audience, Lifetimes lifetimes,
     }
 
     public static TokenSettings from(SettingsReader settings) {
-        List<String> origins = settings.list(RP_ORIGINS, List.of(DEFAULT_ORIGIN));
+        List<String> origins = PublicOrigins.read(settings);
         String issuer = settings.string(ISSUER, origins.isEmpty() ? DEFAULT_ORIGIN + "/auth" : origins.get(0) + "/auth");
         try {
             URI.create(issuer);
@@ -113,6 +121,20 @@ public record TokenSettings(String issuer, String audience, Lifetimes lifetimes,
         @Override
         public String toString() {
             return "KeystoreSettings[path=" + path + ", alias=" + alias.orElse("(first key)") + "]";
+        }
+    }
+
+    /** Built once from MicroProfile Config. */
+    @ApplicationScoped
+    public static class Producer {
+
+        @Inject
+        Config config;
+
+        @Produces
+        @Singleton
+        TokenSettings tokenSettings() {
+            return TokenSettings.from(new SettingsReader(config));
         }
     }
 }

@@ -17,7 +17,7 @@ import io.latchkey.audit.AuditLog;
 import io.latchkey.rejection.AuthenticationFailedException;
 import io.latchkey.rejection.ConflictException;
 import io.latchkey.rejection.NotFoundException;
-import io.latchkey.token.TokenService;
+import io.latchkey.session.SessionService;
 import io.latchkey.token.VerifiedToken;
 import io.latchkey.webauthn.internal.PasskeyEntity;
 import io.latchkey.webauthn.internal.StepUp;
@@ -39,7 +39,7 @@ public class PasskeyManagement {
     AccountService accounts;
 
     @Inject
-    TokenService tokens;
+    SessionService tokens;
 
     @Inject
     AuditLog audit;

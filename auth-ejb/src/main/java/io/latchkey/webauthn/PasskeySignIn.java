@@ -30,8 +30,8 @@ import io.latchkey.audit.AuditLog;
 import io.latchkey.audit.AuditReason;
 import io.latchkey.ratelimit.RateLimits;
 import io.latchkey.rejection.AuthenticationFailedException;
-import io.latchkey.token.IssuedTokens;
-import io.latchkey.token.TokenService;
+import io.latchkey.session.IssuedTokens;
+import io.latchkey.session.SessionService;
 import io.latchkey.vault.Vault;
 import io.latchkey.webauthn.internal.CeremonyEntity;
 import io.latchkey.webauthn.internal.CeremonyStore;
@@ -70,7 +70,7 @@ public class PasskeySignIn {
     AccountService accounts;
 
     @Inject
-    TokenService tokens;
+    SessionService tokens;
 
     @Inject
     RateLimits limits;

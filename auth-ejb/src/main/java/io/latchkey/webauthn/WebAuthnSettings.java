@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 import io.latchkey.config.InvalidSettingException;
+import io.latchkey.config.PublicOrigins;
 import io.latchkey.config.SettingsReader;
 
 /**
@@ -21,17 +22,14 @@ public record WebAuthnSettings(Rp rp, Ceremonies ceremonies) {
 
     public static final String RP_ID = "latchkey.rp.id";
     public static final String RP_NAME = "latchkey.rp.name";
-    public static final String RP_ORIGINS = "latchkey.rp.origins";
+    public static final String RP_ORIGINS = PublicOrigins.KEY;
     public static final String ALLOW_ORIGIN_PORT = "latchkey.webauthn.allow-origin-port";
     public static final String USER_VERIFICATION = "latchkey.webauthn.user-verification";
     public static final String ATTESTATION = "latchkey.webauthn.attestation";
     public static final String CEREMONY_TIMEOUT = "latchkey.webauthn.ceremony-timeout";
 
-    /**
-     * The origins {@value #RP_ORIGINS} defaults to: the plain and the TLS listener of a local
-     * Payara Micro. The only such constant: the token issuer's default derives from its first entry.
-     */
-    public static final List<String> DEFAULT_ORIGINS = List.of("http://localhost:8080", "https://localhost:8181");
+    /** The origins {@value #RP_ORIGINS} defaults to (the token issuer's default derives from the first). */
+    public static final List<String> DEFAULT_ORIGINS = PublicOrigins.DEFAULTS;
     static final String DEFAULT_RP_ID = "localhost";
     static final String DEFAULT_RP_NAME = "Latchkey";
     static final Duration DEFAULT_CEREMONY_TIMEOUT = Duration.ofMinutes(5);

@@ -1,9 +1,9 @@
 package io.latchkey.architecture;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.Dependency;
@@ -47,34 +47,32 @@ class ArchitectureTest {
     /**
      * Settings are read by {@code config} and owned by each capability: a capability produces its
      * own settings record, so {@code config} depends on none of them and all of them may depend on
-     * it. (Temporarily less: {@code SettingsProducer} still produces the token and passkey
-     * settings until the split branches of issue 14 move those producers into their capabilities
-     * and delete it; the lead removes this exception when merging them.)
+     * it.
      */
     @ArchTest
     static final ArchRule configImportsNoCapability = classes().that().resideInAPackage("io.latchkey.config..")
             .should().onlyDependOnClassesThat(resideOutsideOfPackage("io.latchkey..")
-                    .or(resideInAPackage("io.latchkey.config.."))
-                    // Until the split branches remove SettingsProducer: see above.
-                    .or(resideInAnyPackage("io.latchkey.token..", "io.latchkey.webauthn..")));
+                    .or(resideInAPackage("io.latchkey.config..")));
 
     /**
      * No cycle between capabilities (or the neutral packages beside them: config, request, time,
      * rejection, storage, vault), however long: each may be understood and changed by reading only
-     * what lies below it. One exception, made as narrow as it can be: the dependencies of
-     * {@code config} on {@code io.latchkey.token..} and {@code io.latchkey.webauthn..}, which are
-     * {@code SettingsProducer}'s last four methods, close cycles with those two capabilities
-     * (they read their settings through {@code config}). The split branches of issue 14 move those
-     * producers out and delete the class; the lead removes the {@code ignoreDependency} when
-     * merging them, and the rule then holds in full.
+     * what lies below it.
      */
     @ArchTest
     static final ArchRule noCyclesBetweenPackages = slices().matching("io.latchkey.(*)..")
-            .should().beFreeOfCycles()
-            .ignoreDependency(resideInAPackage("io.latchkey.config.."),
-                    resideInAnyPackage("io.latchkey.token..", "io.latchkey.webauthn.."));
+            .should().beFreeOfCycles();
 
-    /** io.latchkey.token.internal -> token */
+    /**
+     * Verification is plain Java that anyone can build a verifier from: no EJB, no JPA, and nothing
+     * of issuing, sessions or the single sign-on host (which all build on it).
+     */
+    @ArchTest
+    static final ArchRule verificationNeedsNoContainerAndNothingBuiltOnIt = noClasses().that().resideInAPackage("io.latchkey.token..")
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.ejb..", "jakarta.persistence..",
+                    "io.latchkey.session..", "io.latchkey.signing..", "io.latchkey.ssohost..");
+
+    /** io.latchkey.session.internal -> session */
     private static String capability(String packageName) {
         String[] parts = packageName.split("\\.");
         return parts.length > 2 ? parts[2] : "";

@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,8 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 
 import io.latchkey.rejection.InvalidTokenException;
-import io.latchkey.token.internal.JwtIssuer;
+import io.latchkey.session.AuthMethod;
+import io.latchkey.signing.JwtIssuer;
 
 class AccessTokenVerifierTest {
 
@@ -237,10 +237,7 @@ class AccessTokenVerifierTest {
     }
 
     static TokenSettings settings(String issuer, String audience) {
-        return new TokenSettings(issuer, audience,
-                new TokenSettings.Lifetimes(Duration.ofMinutes(15), Duration.ofDays(14), Duration.ofDays(30), Duration.ofMinutes(5)),
-                Duration.ofSeconds(30),
-                new TokenSettings.SigningKeys(SigningAlgorithm.RS256, Duration.ofDays(90), Optional.empty(), Optional.empty()));
+        return TestTokenSettings.of(issuer, audience);
     }
 
     private static RSAKey rsaKey(String kid) {

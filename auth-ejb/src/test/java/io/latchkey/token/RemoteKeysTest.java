@@ -26,7 +26,8 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.sun.net.httpserver.HttpServer;
 
 import io.latchkey.rejection.InvalidTokenException;
-import io.latchkey.token.internal.JwtIssuer;
+import io.latchkey.session.AuthMethod;
+import io.latchkey.signing.JwtIssuer;
 
 /** A node that only consumes tokens reads the issuer's JWKS over HTTP, sparingly. */
 class RemoteKeysTest {

@@ -19,7 +19,7 @@ import io.latchkey.audit.AuditEventType;
 import io.latchkey.audit.AuditLog;
 import io.latchkey.ratelimit.RateLimits;
 import io.latchkey.rejection.AuthenticationFailedException;
-import io.latchkey.token.TokenService;
+import io.latchkey.session.SessionService;
 import io.latchkey.token.VerifiedToken;
 import io.latchkey.webauthn.CeremonyOptions;
 import io.latchkey.webauthn.Nickname;
@@ -41,7 +41,7 @@ public class AdditionCeremony {
     RateLimits limits;
 
     @Inject
-    TokenService tokens;
+    SessionService tokens;
 
     @Inject
     AuditLog audit;

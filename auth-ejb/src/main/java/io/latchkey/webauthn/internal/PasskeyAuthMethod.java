@@ -1,6 +1,6 @@
 package io.latchkey.webauthn.internal;
 
-import io.latchkey.token.AuthMethod;
+import io.latchkey.session.AuthMethod;
 
 /**
  * What a passkey sign-in may claim in {@code amr}, decided here and nowhere else. {@code hwk}

@@ -21,8 +21,8 @@ import io.latchkey.audit.AuditEventType;
 import io.latchkey.audit.AuditLog;
 import io.latchkey.ratelimit.RateLimits;
 import io.latchkey.rejection.ConflictException;
-import io.latchkey.token.IssuedTokens;
-import io.latchkey.token.TokenService;
+import io.latchkey.session.IssuedTokens;
+import io.latchkey.session.SessionService;
 import io.latchkey.webauthn.CeremonyOptions;
 import io.latchkey.webauthn.Nickname;
 import io.latchkey.webauthn.RegistrationOutcome;
@@ -46,7 +46,7 @@ public class SignUpCeremony {
     RateLimits limits;
 
     @Inject
-    TokenService tokens;
+    SessionService tokens;
 
     @Inject
     AuditLog audit;

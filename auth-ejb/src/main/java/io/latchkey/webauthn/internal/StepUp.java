@@ -1,7 +1,7 @@
 package io.latchkey.webauthn.internal;
 
 import io.latchkey.rejection.ReauthenticationRequiredException;
-import io.latchkey.token.TokenService;
+import io.latchkey.session.SessionService;
 import io.latchkey.token.VerifiedToken;
 
 /**
@@ -12,9 +12,9 @@ import io.latchkey.token.VerifiedToken;
  */
 public final class StepUp {
 
-    private final TokenService tokens;
+    private final SessionService tokens;
 
-    public StepUp(TokenService tokens) {
+    public StepUp(SessionService tokens) {
         this.tokens = tokens;
     }
 

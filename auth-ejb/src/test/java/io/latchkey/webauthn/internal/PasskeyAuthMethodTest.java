@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-import io.latchkey.token.AuthMethod;
+import io.latchkey.session.AuthMethod;
 
 /** RFC 8176 {@code hwk} needs evidence of hardware: a device-bound credential with a verified attestation. */
 class PasskeyAuthMethodTest {

@@ -14,7 +14,7 @@ import io.latchkey.account.Account;
 import io.latchkey.account.AccountPage;
 import io.latchkey.audit.AuditEvent;
 import io.latchkey.audit.AuditPage;
-import io.latchkey.token.IssuedTokens;
+import io.latchkey.session.IssuedTokens;
 import io.latchkey.webauthn.CeremonyOptions;
 import io.latchkey.webauthn.Passkey;
 

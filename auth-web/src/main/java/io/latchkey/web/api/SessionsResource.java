@@ -16,8 +16,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.latchkey.password.PasswordService;
+import io.latchkey.session.SessionService;
 import io.latchkey.sso.SessionCookie;
-import io.latchkey.token.TokenService;
 import io.latchkey.web.api.security.Authenticated;
 import io.latchkey.web.api.security.BearerAuthenticationFilter;
 
@@ -31,7 +31,7 @@ public class SessionsResource {
     PasswordService passwords;
 
     @Inject
-    TokenService tokens;
+    SessionService tokens;
 
     @Context
     HttpHeaders headers;

@@ -16,9 +16,9 @@ import jakarta.ws.rs.core.UriInfo;
 import io.latchkey.rejection.ForbiddenException;
 import io.latchkey.rejection.InvalidTokenException;
 import io.latchkey.rejection.NotFoundException;
+import io.latchkey.session.BrowserSessionService;
+import io.latchkey.session.BrowserSsoSettings;
 import io.latchkey.sso.SessionCookie;
-import io.latchkey.token.BrowserSessionService;
-import io.latchkey.token.BrowserSsoSettings;
 import io.latchkey.web.api.security.Authenticated;
 import io.latchkey.web.api.security.BearerAuthenticationFilter;
 

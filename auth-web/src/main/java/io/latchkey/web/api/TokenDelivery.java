@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.latchkey.rejection.InvalidInputException;
-import io.latchkey.token.IssuedTokens;
+import io.latchkey.session.IssuedTokens;
 import io.latchkey.webauthn.RegistrationOutcome;
 
 /**

@@ -16,11 +16,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import io.latchkey.token.TokenService;
+import io.latchkey.session.SessionService;
+import io.latchkey.web.api.security.BearerAuthenticationFilter;
 import io.latchkey.webauthn.CeremonyOptions;
 import io.latchkey.webauthn.PasskeyRegistration;
 import io.latchkey.webauthn.PasskeySignIn;
-import io.latchkey.web.api.security.BearerAuthenticationFilter;
 
 /** WebAuthn ceremonies: options, then the authenticator's answer, tied by a single-use requestId. */
 @Path("webauthn")
@@ -35,7 +35,7 @@ public class WebAuthnResource {
     PasskeySignIn passkeySignIn;
 
     @Inject
-    TokenService tokens;
+    SessionService tokens;
 
     /** With a bearer token: a passkey for the caller's account. Without: a passwordless sign-up. */
     @POST

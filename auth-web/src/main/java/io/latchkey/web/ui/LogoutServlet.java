@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.latchkey.session.BrowserSessionService;
 import io.latchkey.sso.SessionCookie;
-import io.latchkey.token.BrowserSessionService;
 
 /**
  * {@code GET /auth/logout?return=/path}: ends the browser's session everywhere (every application on

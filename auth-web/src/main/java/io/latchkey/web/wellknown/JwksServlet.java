@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import io.latchkey.token.SigningKeyService;
+import io.latchkey.signing.SigningKeyService;
 
 /** The public keys that verify Latchkey's tokens, for MicroProfile JWT consumers and anyone else. */
 @WebServlet("/.well-known/jwks.json")

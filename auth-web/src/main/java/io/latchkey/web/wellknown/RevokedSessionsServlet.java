@@ -11,8 +11,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import io.latchkey.token.RevocationFeed;
-import io.latchkey.token.RevokedSessions;
+import io.latchkey.session.RevocationFeed;
+import io.latchkey.session.RevokedSessions;
 import io.latchkey.web.api.problem.ProblemType;
 
 /**

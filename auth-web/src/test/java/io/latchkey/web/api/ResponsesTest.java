@@ -26,7 +26,7 @@ import io.latchkey.account.Username;
 import io.latchkey.audit.AuditEvent;
 import io.latchkey.audit.AuditEventType;
 import io.latchkey.audit.AuditPage;
-import io.latchkey.token.IssuedTokens;
+import io.latchkey.session.IssuedTokens;
 import io.latchkey.webauthn.CeremonyOptions;
 
 /** The response bodies as API.md spells them, written by JSON-B as the server writes them. */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import io.latchkey.rejection.FieldError;
 import io.latchkey.rejection.InvalidInputException;
-import io.latchkey.token.IssuedTokens;
+import io.latchkey.session.IssuedTokens;
 import io.latchkey.webauthn.Passkey;
 import io.latchkey.webauthn.RegistrationOutcome;
 

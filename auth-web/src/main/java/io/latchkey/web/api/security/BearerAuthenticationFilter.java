@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 
-import io.latchkey.token.TokenService;
+import io.latchkey.session.SessionService;
 import io.latchkey.token.VerifiedToken;
 import io.latchkey.web.api.problem.MissingTokenException;
 
@@ -25,7 +25,7 @@ public class BearerAuthenticationFilter implements ContainerRequestFilter {
     private static final String SCHEME = "Bearer ";
 
     @Inject
-    TokenService tokens;
+    SessionService tokens;
 
     @Override
     public void filter(ContainerRequestContext request) {

@@ -1,0 +1,228 @@
+package io.latchkey.session;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import io.latchkey.account.Account;
+import io.latchkey.account.AccountService;
+import io.latchkey.audit.AuditEntry;
+import io.latchkey.audit.AuditEventType;
+import io.latchkey.audit.AuditLog;
+import io.latchkey.audit.AuditReason;
+import io.latchkey.rejection.AuthenticationFailedException;
+import io.latchkey.rejection.InvalidTokenException;
+import io.latchkey.rejection.RefreshTokenReusedException;
+import io.latchkey.session.internal.RefreshDecision;
+import io.latchkey.session.internal.RefreshTokenEntity;
+import io.latchkey.session.internal.RefreshTokens;
+import io.latchkey.session.internal.SessionRules;
+import io.latchkey.session.internal.SessionEntity;
+import io.latchkey.signing.JwtIssuer;
+import io.latchkey.signing.SigningKeyService;
+import io.latchkey.token.AccessTokenVerifier;
+import io.latchkey.token.TokenSettings;
+import io.latchkey.token.VerifiedToken;
+
+/**
+ * Sessions and their tokens: open a session after a successful sign-in, rotate refresh tokens,
+ * revoke, and authenticate bearer tokens against live sessions.
+ */
+@Stateless
+public class SessionService {
+
+    private static final Logger LOG = Logger.getLogger(SessionService.class.getName());
+
+    @PersistenceContext(unitName = "latchkey")
+    EntityManager em;
+
+    @Inject
+    TokenSettings settings;
+
+    @Inject
+    SigningKeyService keys;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<SessionsRevoked> revocations;
+
+    @Inject
+    AuditLog audit;
+
+    private AccessTokenVerifier verifier;
+    private SessionRules rules;
+
+    /** The API's bearer tokens: our own issuer, audience, algorithm and clock skew, keys from the key ring. */
+    @PostConstruct
+    void init() {
+        verifier = new AccessTokenVerifier(settings.issuer(), settings.audience(), settings.signing().algorithm(),
+                settings.clockSkew(), keys.verificationKeys(), clock);
+        rules = new SessionRules(settings.lifetimes());
+    }
+
+    /**
+     * Opens a session for an account that has just proven who it is. The account is read again
+     * under a row lock in this transaction: a suspension that committed since the sign-in read it
+     * refuses the sign-in as a suspended account's is refused, and one that comes later waits for
+     * this session and then revokes it. The token carries the groups as they are now.
+     */
+    public IssuedTokens openSession(Account account, AuthMethod method) {
+        Account current = accounts.lockForSession(account.id()).filter(Account::active).orElseThrow(() -> {
+            audit.refusal(AuditEntry.of(AuditEventType.LOGIN_FAILED).account(account.id(), account.username().value())
+                    .reason(AuditReason.SUSPENDED));
+            return new AuthenticationFailedException();
+        });
+        Instant now = clock.instant();
+        SessionEntity session = new SessionEntity(UUID.randomUUID(), current.id(), method.amr(), now, rules.sessionExpiry(now));
+        em.persist(session);
+        return issue(current, session, now);
+    }
+
+    /** Rotates a refresh token. A token already rotated revokes its whole session, and that sticks. */
+    public IssuedTokens refresh(String refreshToken) {
+        if (!RefreshTokens.wellFormed(refreshToken)) {
+            throw new InvalidTokenException();
+        }
+        Instant now = clock.instant();
+        RefreshTokenEntity presented = em.createNamedQuery(RefreshTokenEntity.BY_HASH, RefreshTokenEntity.class)
+                .setParameter("hash", RefreshTokens.hash(refreshToken))
+                .getResultStream().findFirst()
+                .orElseThrow(InvalidTokenException::new);
+        SessionEntity session = presented.session();
+        Optional<Account> account = accounts.find(session.accountId());
+        RefreshDecision decision = rules.refresh(presented, account, now);
+        if (decision == RefreshDecision.ROTATE) {
+            decision = SessionRules.afterClaim(em.createNamedQuery(RefreshTokenEntity.MARK_ROTATED)
+                    .setParameter("now", now).setParameter("id", presented.id()).executeUpdate());
+        }
+        switch (decision) {
+            case ROTATE:
+                return issue(account.orElseThrow(), session, now);
+            case REUSED:
+                session.revoke(now, RevokeReason.REFRESH_TOKEN_REUSE);
+                revocations.fire(new SessionsRevoked(Set.of(session.id())));
+                LOG.warning(() -> "Refresh token reuse: session " + session.id() + " of account " + session.accountId() + " revoked");
+                audit.refusal(AuditEntry.of(AuditEventType.REFRESH_TOKEN_REUSED).account(session.accountId()));
+                throw new RefreshTokenReusedException();
+            default:
+                throw new InvalidTokenException();
+        }
+    }
+
+    /** Checks a bearer token and that its session and account are still live. */
+    public VerifiedToken authenticate(String bearerToken) {
+        VerifiedToken token = verifier.verify(bearerToken);
+        SessionEntity session = em.find(SessionEntity.class, token.sessionId().toString());
+        if (!rules.stillStandsFor(session, token.accountId(), clock.instant())) {
+            throw new InvalidTokenException();
+        }
+        return token;
+    }
+
+    /**
+     * Whether the session is still live (not revoked, not past its lifetime) and belongs to the
+     * account: for work begun under a session and finished later, such as adding a passkey.
+     */
+    public boolean sessionLive(UUID sessionId, UUID accountId) {
+        SessionEntity session = sessionId == null ? null : em.find(SessionEntity.class, sessionId.toString());
+        return rules.stillStandsFor(session, accountId, clock.instant());
+    }
+
+    /** Whether the caller signed in (not refreshed) within the freshness window. */
+    public boolean fresh(VerifiedToken token) {
+        return rules.fresh(token.authTime(), clock.instant());
+    }
+
+    public Duration freshness() {
+        return settings.lifetimes().freshness();
+    }
+
+    /**
+     * New tokens for a live session that the caller proved through a browser session cookie: the
+     * session's own sign-in time and methods, a refresh token of its own.
+     */
+    public IssuedTokens resume(UUID sessionId) {
+        Instant now = clock.instant();
+        SessionEntity session = em.find(SessionEntity.class, sessionId.toString());
+        Account account = session == null || !session.liveAt(now) ? null
+                : accounts.find(session.accountId()).filter(Account::active).orElse(null);
+        if (account == null) {
+            throw new InvalidTokenException();
+        }
+        return issue(account, session, now);
+    }
+
+    /** Signs the browser out: the session behind its cookie ends everywhere. */
+    public void logout(UUID sessionId) {
+        SessionEntity session = em.find(SessionEntity.class, sessionId.toString());
+        if (session != null && session.liveAt(clock.instant())) {
+            revoke(List.of(session), RevokeReason.LOGOUT);
+            audit.outcome(AuditEntry.of(AuditEventType.LOGOUT).account(session.accountId()));
+        }
+    }
+
+    public void logout(VerifiedToken caller) {
+        revoke(caller.sessionId(), RevokeReason.LOGOUT);
+        audit.outcome(AuditEntry.of(AuditEventType.LOGOUT).account(caller.accountId(), caller.username()));
+    }
+
+    /** Ends every session of the account except {@code keep}. */
+    public void revokeOtherSessions(UUID accountId, UUID keep, RevokeReason reason) {
+        revoke(liveSessions(accountId).stream().filter(s -> !s.id().equals(keep)).toList(), reason);
+    }
+
+    public void revokeAllSessions(UUID accountId, RevokeReason reason) {
+        revoke(liveSessions(accountId), reason);
+    }
+
+    /** Ends the sessions; verifiers on every node stop accepting their access tokens once this commits. */
+    private void revoke(List<SessionEntity> sessions, RevokeReason reason) {
+        Instant now = clock.instant();
+        sessions.forEach(s -> s.revoke(now, reason));
+        if (!sessions.isEmpty()) {
+            revocations.fire(new SessionsRevoked(sessions.stream().map(SessionEntity::id).collect(Collectors.toSet())));
+        }
+    }
+
+    private List<SessionEntity> liveSessions(UUID accountId) {
+        return em.createNamedQuery(SessionEntity.LIVE_OF_ACCOUNT, SessionEntity.class)
+                .setParameter("accountId", accountId.toString())
+                .getResultList();
+    }
+
+    private void revoke(UUID sessionId, RevokeReason reason) {
+        SessionEntity session = em.find(SessionEntity.class, sessionId.toString());
+        if (session != null) {
+            revoke(List.of(session), reason);
+        }
+    }
+
+    private IssuedTokens issue(Account account, SessionEntity session, Instant now) {
+        String refreshToken = RefreshTokens.generate();
+        Instant refreshExpiry = rules.refreshExpiry(now, session.expiresAt());
+        em.persist(new RefreshTokenEntity(session, RefreshTokens.hash(refreshToken), now, refreshExpiry));
+        JwtIssuer issuer = keys.issuer();
+        String accessToken = issuer.issue(new JwtIssuer.AccessClaims(account.id(), account.username().value(),
+                account.groups(), session.id(), session.authTime(), session.amr()));
+        return new IssuedTokens(accessToken, settings.lifetimes().access(), refreshToken,
+                Duration.between(now, refreshExpiry), session.id());
+    }
+}

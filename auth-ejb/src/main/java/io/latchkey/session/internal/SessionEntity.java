@@ -1,0 +1,91 @@
+package io.latchkey.session.internal;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+import io.latchkey.session.RevokeReason;
+
+/** One sign-in: it lives until logout, revocation, or its absolute lifetime ends. */
+@Entity
+@Table(name = "auth_session")
+@NamedQuery(name = SessionEntity.LIVE_OF_ACCOUNT,
+        query = "SELECT s FROM SessionEntity s WHERE s.accountId = :accountId AND s.revokedAt IS NULL")
+@NamedQuery(name = SessionEntity.REVOKED_SINCE,
+        query = "SELECT s.id, s.revokedAt FROM SessionEntity s WHERE s.revokedAt >= :since")
+public class SessionEntity {
+
+    public static final String LIVE_OF_ACCOUNT = "SessionEntity.liveOfAccount";
+    public static final String REVOKED_SINCE = "SessionEntity.revokedSince";
+
+    @Id
+    @Column(name = "id", length = 36)
+    private String id;
+
+    @Column(name = "account_id", nullable = false, length = 36)
+    private String accountId;
+
+    @Column(name = "amr", nullable = false, length = 64)
+    private String amr;
+
+    @Column(name = "auth_time", nullable = false)
+    private Instant authTime;
+
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    @Column(name = "revoke_reason", length = 32)
+    private String revokeReason;
+
+    protected SessionEntity() {
+    }
+
+    public SessionEntity(UUID id, UUID accountId, List<String> amr, Instant authTime, Instant expiresAt) {
+        this.id = id.toString();
+        this.accountId = accountId.toString();
+        this.amr = String.join(" ", amr);
+        this.authTime = authTime;
+        this.expiresAt = expiresAt;
+    }
+
+    public UUID id() {
+        return UUID.fromString(id);
+    }
+
+    public UUID accountId() {
+        return UUID.fromString(accountId);
+    }
+
+    public List<String> amr() {
+        return Arrays.asList(amr.split(" "));
+    }
+
+    public Instant authTime() {
+        return authTime;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public boolean liveAt(Instant now) {
+        return revokedAt == null && now.isBefore(expiresAt);
+    }
+
+    public void revoke(Instant at, RevokeReason reason) {
+        if (revokedAt == null) {
+            revokedAt = at;
+            revokeReason = reason.name();
+        }
+    }
+}

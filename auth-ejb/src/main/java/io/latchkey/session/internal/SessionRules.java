@@ -1,0 +1,60 @@
+package io.latchkey.session.internal;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.latchkey.account.Account;
+import io.latchkey.token.TokenSettings;
+
+/**
+ * The session service's decisions, apart from the storage they read: how long a session and a
+ * refresh token last, which session a token may still stand for, what presenting a refresh token
+ * leads to, and whether a sign-in is fresh. Plain Java, so each rule is tested on its own.
+ */
+public final class SessionRules {
+
+    private final TokenSettings.Lifetimes lifetimes;
+
+    public SessionRules(TokenSettings.Lifetimes lifetimes) {
+        this.lifetimes = lifetimes;
+    }
+
+    /** A session ends at the absolute lifetime after its sign-in, however often it is refreshed. */
+    public Instant sessionExpiry(Instant signedInAt) {
+        return signedInAt.plus(lifetimes.sessionMax());
+    }
+
+    /** A refresh token lives its lifetime, but never past its session. */
+    public Instant refreshExpiry(Instant now, Instant sessionExpiresAt) {
+        Instant own = now.plus(lifetimes.refresh());
+        return own.isBefore(sessionExpiresAt) ? own : sessionExpiresAt;
+    }
+
+    /** Whether a token of {@code accountId} may still stand for the session: it exists, is live, and is that account's. */
+    public boolean stillStandsFor(SessionEntity session, UUID accountId, Instant now) {
+        return session != null && session.liveAt(now) && session.accountId().equals(accountId);
+    }
+
+    /**
+     * What presenting a known refresh token leads to, before it is claimed: reuse first, then
+     * whether the session and its account are still live, then the token's own expiry.
+     */
+    public RefreshDecision refresh(RefreshTokenEntity presented, Optional<Account> account, Instant now) {
+        boolean live = presented.session().liveAt(now) && account.map(Account::active).orElse(false);
+        return RefreshDecision.of(presented.rotated(), presented.expiresAt(), live, now);
+    }
+
+    /**
+     * After the atomic claim of a token judged {@link RefreshDecision#ROTATE}: when no row was
+     * claimed, another request rotated it between the read and the update, which is a replay too.
+     */
+    public static RefreshDecision afterClaim(int rowsClaimed) {
+        return rowsClaimed == 1 ? RefreshDecision.ROTATE : RefreshDecision.REUSED;
+    }
+
+    /** Whether a sign-in at {@code authTime} (not a refresh) is within the freshness window at {@code now}. */
+    public boolean fresh(Instant authTime, Instant now) {
+        return !authTime.plus(lifetimes.freshness()).isBefore(now);
+    }
+}
