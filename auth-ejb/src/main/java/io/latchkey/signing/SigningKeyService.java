@@ -96,6 +96,11 @@ public class SigningKeyService {
         return ring.issuer();
     }
 
+    /** Signs an OpenID Connect ID token's claims with the current key. */
+    public String signIdToken(com.nimbusds.jwt.JWTClaimsSet claims) {
+        return ring.issuer().sign(claims);
+    }
+
     /**
      * The public keys that may verify a live token, re-read when a token names an unknown key (at
      * most every few seconds, failed attempts included); a failed re-read refuses the token rather
