@@ -23,7 +23,12 @@
       return null;
     }
   }
-  const RETURN_TO = safeReturn(new URLSearchParams(window.location.search).get("return"));
+  const QUERY = new URLSearchParams(window.location.search);
+  const RETURN_TO = safeReturn(QUERY.get("return"));
+  // Sent by an application on another server (OpenID Connect): its registered name, looked up here.
+  const CLIENT_ID = QUERY.get("client");
+  // The application asked for a new sign-in (prompt=login, max_age): a live session is not enough.
+  const FRESH_SIGN_IN = QUERY.get("fresh") === "1";
 
   let accessToken = null;
   let accessExpiresAt = 0;
@@ -316,6 +321,15 @@
     }
   }
 
+  async function showApplicationName() {
+    try {
+      const client = await call(`api/oidc/clients/${encodeURIComponent(CLIENT_ID)}`, { method: "GET" });
+      $("destination-path").textContent = client.name;
+    } catch {
+      // An unknown client: the path stays, and the authorization endpoint refuses it anyway.
+    }
+  }
+
   async function startAutofill() {
     if (!passkeysSupported || typeof PublicKeyCredential.isConditionalMediationAvailable !== "function") return;
     if (!await PublicKeyCredential.isConditionalMediationAvailable()) return;
@@ -520,7 +534,8 @@
       // without signing in.
       $("destination-path").textContent = RETURN_TO;
       $("destination").hidden = false;
-      if (await resumeBrowserSession()) {
+      if (CLIENT_ID) await showApplicationName();
+      if (!FRESH_SIGN_IN && await resumeBrowserSession()) {
         window.location.assign(RETURN_TO);
         return;
       }

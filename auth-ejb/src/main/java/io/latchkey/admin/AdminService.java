@@ -95,9 +95,10 @@ public class AdminService {
 
     /**
      * The token's groups were right when it was issued, up to 15 minutes ago; the database says
-     * what they are now. Both must hold, and the caller's account must still be active.
+     * what they are now. Both must hold, and the caller's account must still be active. Other
+     * capabilities' administrator calls (OpenID Connect clients) ask here too.
      */
-    private void requireAdmin(VerifiedToken caller, AuditEventType attempted, Optional<UUID> target) {
+    public void requireAdmin(VerifiedToken caller, AuditEventType attempted, Optional<UUID> target) {
         boolean admin = caller.inGroup(AdminSettings.ADMIN_GROUP) && accounts.find(caller.accountId())
                 .filter(Account::active)
                 .map(account -> account.groups().contains(AdminSettings.ADMIN_GROUP))

@@ -55,6 +55,11 @@ public record AuditEntry(AuditEventType type, Optional<UUID> accountId, Optional
         return with("attempted", action.name());
     }
 
+    /** The OpenID Connect client concerned (its id, which an administrator chose). */
+    public AuditEntry client(String clientId) {
+        return with("client", clientId);
+    }
+
     /**
      * A sign-in named no account. People type passwords into the username field, so what they
      * typed is never stored: only a keyed hash of it, which tells repeated attempts on one name

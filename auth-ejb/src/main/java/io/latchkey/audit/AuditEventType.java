@@ -20,5 +20,14 @@ public enum AuditEventType {
     ACCOUNTS_LISTED,
     EVENTS_READ,
     /** An administrator call refused because the caller is not (or no longer) an administrator. */
-    ADMIN_REFUSED
+    ADMIN_REFUSED,
+    CLIENTS_READ,
+    CLIENT_REGISTERED,
+    CLIENT_UPDATED,
+    CLIENT_SECRET_ROTATED,
+    CLIENT_REMOVED,
+    /** An OpenID Connect client was given tokens for a session (a code exchanged). */
+    CLIENT_SIGN_IN,
+    /** An authorization code was presented again: the session issued for it is revoked. */
+    AUTHORIZATION_CODE_REUSED
 }

@@ -6,5 +6,8 @@ public enum RevokeReason {
     REFRESH_TOKEN_REUSE,
     PASSWORD_CHANGE,
     ACCOUNT_SUSPENDED,
-    ADMIN
+    ADMIN,
+    /** An authorization code was presented a second time: what it issued is presumed stolen. */
+    AUTHORIZATION_CODE_REUSE,
+    CLIENT_REMOVED
 }

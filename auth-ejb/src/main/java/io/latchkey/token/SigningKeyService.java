@@ -118,6 +118,11 @@ public class SigningKeyService {
         return ring.issuer();
     }
 
+    /** Signs an OpenID Connect ID token's claims with the current key. */
+    public String signIdToken(com.nimbusds.jwt.JWTClaimsSet claims) {
+        return ring.issuer().sign(claims);
+    }
+
     public AccessTokenVerifier verifier() {
         return verifier;
     }

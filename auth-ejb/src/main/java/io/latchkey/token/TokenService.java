@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.logging.Logger;
@@ -82,6 +81,14 @@ public class TokenService {
 
     /** Rotates a refresh token. A token already rotated revokes its whole session, and that sticks. */
     public IssuedTokens refresh(String refreshToken) {
+        return refresh(refreshToken, Optional.empty());
+    }
+
+    /**
+     * Rotates a refresh token held by an OpenID Connect client ({@code client}) or by Latchkey's own
+     * page and API (empty). A token presented by anyone but its holder is refused like an unknown one.
+     */
+    public IssuedTokens refresh(String refreshToken, Optional<String> client) {
         if (!RefreshTokens.wellFormed(refreshToken)) {
             throw new InvalidTokenException();
         }
@@ -91,6 +98,9 @@ public class TokenService {
                 .getResultStream().findFirst()
                 .orElseThrow(InvalidTokenException::new);
         SessionEntity session = presented.session();
+        if (!session.clientId().equals(client)) {
+            throw new InvalidTokenException();
+        }
         Optional<Account> account = accounts.find(session.accountId());
         boolean live = session.liveAt(now) && account.map(Account::active).orElse(false);
         RefreshDecision decision = RefreshDecision.of(presented.rotated(), presented.expiresAt(), live, now);
@@ -104,14 +114,44 @@ public class TokenService {
             case ROTATE:
                 return issue(account.orElseThrow(), session, now);
             case REUSED:
-                session.revoke(now, RevokeReason.REFRESH_TOKEN_REUSE);
-                revocations.fire(new SessionsRevoked(Set.of(session.id())));
+                revoke(List.of(session), RevokeReason.REFRESH_TOKEN_REUSE);
                 LOG.warning(() -> "Refresh token reuse: session " + session.id() + " of account " + session.accountId() + " revoked");
                 audit.refusal(AuditEntry.of(AuditEventType.REFRESH_TOKEN_REUSED).account(session.accountId()));
                 throw new RefreshTokenReusedException();
             default:
                 throw new InvalidTokenException();
         }
+    }
+
+    /**
+     * Opens an OpenID Connect client's session under a live browser session, for the account as it is
+     * now; it ends when the browser session ends.
+     */
+    public IssuedTokens openClientSession(UUID browserSessionId, String clientId) {
+        Instant now = clock.instant();
+        SessionEntity parent = em.find(SessionEntity.class, browserSessionId.toString());
+        if (parent == null || !parent.liveAt(now)) {
+            throw new InvalidTokenException();
+        }
+        Account account = accounts.lockForSession(parent.accountId()).filter(Account::active)
+                .orElseThrow(InvalidTokenException::new);
+        SessionEntity session = SessionEntity.forClient(UUID.randomUUID(), parent, clientId);
+        em.persist(session);
+        return issue(account, session, now);
+    }
+
+    /** Ends one session (and the client sessions granted from it), for the reason given. */
+    public void revoke(UUID sessionId, RevokeReason reason) {
+        SessionEntity session = em.find(SessionEntity.class, sessionId.toString());
+        if (session != null) {
+            revoke(List.of(session), reason);
+        }
+    }
+
+    /** Ends every session an OpenID Connect client holds. */
+    public void revokeClientSessions(String clientId, RevokeReason reason) {
+        revoke(em.createNamedQuery(SessionEntity.LIVE_OF_CLIENT, SessionEntity.class)
+                .setParameter("clientId", clientId).getResultList(), reason);
     }
 
     /** Checks a bearer token and that its session and account are still live. */
@@ -166,6 +206,17 @@ public class TokenService {
         }
     }
 
+    /**
+     * Signs out the sign-in behind a session: for an OpenID Connect client's session, the browser
+     * session it was granted from, which ends every client session under it too.
+     */
+    public void endSignIn(UUID sessionId) {
+        SessionEntity session = em.find(SessionEntity.class, sessionId.toString());
+        if (session != null) {
+            logout(session.parentId().orElse(session.id()));
+        }
+    }
+
     public void logout(VerifiedToken caller) {
         revoke(caller.sessionId(), RevokeReason.LOGOUT);
         audit.outcome(AuditEntry.of(AuditEventType.LOGOUT).account(caller.accountId(), caller.username()));
@@ -180,13 +231,21 @@ public class TokenService {
         revoke(liveSessions(accountId), reason);
     }
 
-    /** Ends the sessions; verifiers on every node stop accepting their access tokens once this commits. */
+    /**
+     * Ends the sessions and the client sessions granted from them; verifiers on every node stop
+     * accepting their access tokens once this commits.
+     */
     private void revoke(List<SessionEntity> sessions, RevokeReason reason) {
-        Instant now = clock.instant();
-        sessions.forEach(s -> s.revoke(now, reason));
-        if (!sessions.isEmpty()) {
-            revocations.fire(new SessionsRevoked(sessions.stream().map(SessionEntity::id).collect(Collectors.toSet())));
+        if (sessions.isEmpty()) {
+            return;
         }
+        List<SessionEntity> ending = new java.util.ArrayList<>(sessions);
+        ending.addAll(em.createNamedQuery(SessionEntity.LIVE_CHILDREN, SessionEntity.class)
+                .setParameter("parentIds", sessions.stream().map(s -> s.id().toString()).toList())
+                .getResultList());
+        Instant now = clock.instant();
+        ending.forEach(s -> s.revoke(now, reason));
+        revocations.fire(new SessionsRevoked(ending.stream().map(SessionEntity::id).collect(Collectors.toSet())));
     }
 
     private List<SessionEntity> liveSessions(UUID accountId) {
@@ -195,20 +254,13 @@ public class TokenService {
                 .getResultList();
     }
 
-    private void revoke(UUID sessionId, RevokeReason reason) {
-        SessionEntity session = em.find(SessionEntity.class, sessionId.toString());
-        if (session != null) {
-            revoke(List.of(session), reason);
-        }
-    }
-
     private IssuedTokens issue(Account account, SessionEntity session, Instant now) {
         String refreshToken = RefreshTokens.generate();
         Instant refreshExpiry = min(now.plus(settings.lifetimes().refresh()), session.expiresAt());
         em.persist(new RefreshTokenEntity(session, RefreshTokens.hash(refreshToken), now, refreshExpiry));
         JwtIssuer issuer = keys.issuer();
         String accessToken = issuer.issue(new JwtIssuer.AccessClaims(account.id(), account.username().value(),
-                account.groups(), session.id(), session.authTime(), session.amr()));
+                account.groups(), session.id(), session.authTime(), session.amr(), session.clientId()));
         return new IssuedTokens(accessToken, settings.lifetimes().access(), refreshToken,
                 Duration.between(now, refreshExpiry), session.id());
     }

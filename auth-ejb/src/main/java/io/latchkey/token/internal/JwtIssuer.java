@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
@@ -63,8 +64,17 @@ public final class JwtIssuer {
         return sign(BROWSER_SESSION, subject, clock.instant(), expiresAt);
     }
 
+    /**
+     * Signs claims assembled elsewhere (an OpenID Connect ID token) with the current key, as
+     * {@code typ: JWT}. Its audience is a client, never Latchkey's, so no verifier of access tokens
+     * accepts it.
+     */
+    public String sign(JWTClaimsSet claims) {
+        return sign(JOSEObjectType.JWT, claims);
+    }
+
     private String sign(JOSEObjectType type, AccessClaims subject, Instant now, Instant expiresAt) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(settings.issuer())
                 .subject(subject.accountId().toString())
                 .audience(settings.audience())
@@ -76,8 +86,12 @@ public final class JwtIssuer {
                 .claim("groups", subject.groups())
                 .claim("sid", subject.sessionId().toString())
                 .claim("auth_time", subject.authTime().getEpochSecond())
-                .claim("amr", subject.amr())
-                .build();
+                .claim("amr", subject.amr());
+        subject.clientId().ifPresent(client -> claims.claim("azp", client));
+        return sign(type, claims.build());
+    }
+
+    private String sign(JOSEObjectType type, JWTClaimsSet claims) {
         JWSHeader header = new JWSHeader.Builder(algorithm).type(type).keyID(key.getKeyID()).build();
         SignedJWT jwt = new SignedJWT(header, claims);
         try {
@@ -88,12 +102,17 @@ public final class JwtIssuer {
         return jwt.serialize();
     }
 
-    /** Who a token is for. */
+    /** Who a token is for, and the OpenID Connect client it was issued to, if any ({@code azp}). */
     public record AccessClaims(UUID accountId, String username, List<String> groups, UUID sessionId,
-            Instant authTime, List<String> amr) {
+            Instant authTime, List<String> amr, Optional<String> clientId) {
         public AccessClaims {
             groups = List.copyOf(groups);
             amr = List.copyOf(amr);
+        }
+
+        public AccessClaims(UUID accountId, String username, List<String> groups, UUID sessionId, Instant authTime,
+                List<String> amr) {
+            this(accountId, username, groups, sessionId, authTime, amr, Optional.empty());
         }
     }
 }

@@ -3,6 +3,7 @@ package io.latchkey.token.internal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -18,11 +19,17 @@ import io.latchkey.token.RevokeReason;
 @Table(name = "auth_session")
 @NamedQuery(name = SessionEntity.LIVE_OF_ACCOUNT,
         query = "SELECT s FROM SessionEntity s WHERE s.accountId = :accountId AND s.revokedAt IS NULL")
+@NamedQuery(name = SessionEntity.LIVE_CHILDREN,
+        query = "SELECT s FROM SessionEntity s WHERE s.parentId IN :parentIds AND s.revokedAt IS NULL")
+@NamedQuery(name = SessionEntity.LIVE_OF_CLIENT,
+        query = "SELECT s FROM SessionEntity s WHERE s.clientId = :clientId AND s.revokedAt IS NULL")
 @NamedQuery(name = SessionEntity.REVOKED_SINCE,
         query = "SELECT s.id, s.revokedAt FROM SessionEntity s WHERE s.revokedAt >= :since")
 public class SessionEntity {
 
     public static final String LIVE_OF_ACCOUNT = "SessionEntity.liveOfAccount";
+    public static final String LIVE_CHILDREN = "SessionEntity.liveChildren";
+    public static final String LIVE_OF_CLIENT = "SessionEntity.liveOfClient";
     public static final String REVOKED_SINCE = "SessionEntity.revokedSince";
 
     @Id
@@ -47,7 +54,23 @@ public class SessionEntity {
     @Column(name = "revoke_reason", length = 32)
     private String revokeReason;
 
+    /** The browser session a client's session was granted from; null for a sign-in's own session. */
+    @Column(name = "parent_id", length = 36)
+    private String parentId;
+
+    /** The OpenID Connect client holding this session; null for Latchkey's own page and API. */
+    @Column(name = "client_id", length = 64)
+    private String clientId;
+
     protected SessionEntity() {
+    }
+
+    /** A client's session under a browser session: same account, sign-in time and methods, same end. */
+    public static SessionEntity forClient(UUID id, SessionEntity parent, String clientId) {
+        SessionEntity child = new SessionEntity(id, parent.accountId(), parent.amr(), parent.authTime(), parent.expiresAt());
+        child.parentId = parent.id;
+        child.clientId = clientId;
+        return child;
     }
 
     public SessionEntity(UUID id, UUID accountId, List<String> amr, Instant authTime, Instant expiresAt) {
@@ -76,6 +99,14 @@ public class SessionEntity {
 
     public Instant expiresAt() {
         return expiresAt;
+    }
+
+    public Optional<UUID> parentId() {
+        return Optional.ofNullable(parentId).map(UUID::fromString);
+    }
+
+    public Optional<String> clientId() {
+        return Optional.ofNullable(clientId);
     }
 
     public boolean liveAt(Instant now) {
