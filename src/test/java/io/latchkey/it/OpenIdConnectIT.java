@@ -175,6 +175,54 @@ class OpenIdConnectIT {
     }
 
     // ---------------------------------------------------------------------------------------------
+    // Client administration
+    // ---------------------------------------------------------------------------------------------
+
+    @Test
+    void clientsAreManagedByAdministratorsAndASecretIsShownOnce() {
+        String clientId = "managed-" + Long.toString(System.nanoTime(), 36);
+        com.fasterxml.jackson.databind.node.ObjectNode body = Api.json().put("clientId", clientId).put("public", false)
+                .put("name", "Managed app");
+        body.putArray("redirectUris").add("https://managed.example/cb");
+        Person someone = signIn("oidc-notadmin");
+
+        assertThat(api.post("api/admin/clients", body).status()).as("anonymous").isEqualTo(401);
+        assertThat(api.post("api/admin/clients", body, someone.access).status()).as("not an administrator").isEqualTo(403);
+        Api.Reply created = api.post("api/admin/clients", body, api.adminToken());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String secret = created.text("clientSecret");
+        assertThat(secret).isNotBlank();
+
+        Api.Reply read = api.get("api/admin/clients/" + clientId, api.adminToken());
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.body()).as("the secret is shown once").doesNotContain(secret);
+        assertThat(read.json().path("clientId").asText()).isEqualTo(clientId);
+        Api.Reply list = api.get("api/admin/clients", api.adminToken());
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).contains(clientId).doesNotContain(secret);
+        assertThat(api.get("api/admin/clients", someone.access).status()).isEqualTo(403);
+
+        // A change of redirect URIs holds at once.
+        com.fasterxml.jackson.databind.node.ObjectNode changed = body.deepCopy();
+        changed.putArray("redirectUris").add("https://managed.example/new");
+        Api.Reply put = api.put("api/admin/clients/" + clientId, changed, api.adminToken());
+        assertThat(put.status()).as(put.toString()).isIn(200, 204);
+        assertThat(provider.authorize(OpenIdProvider.codeRequest(clientId, "https://managed.example/cb", "m"), someone.cookie).statusCode())
+                .as("the old redirect URI").isEqualTo(400);
+        String code = code(clientId, "https://managed.example/new", someone.cookie, Map.of());
+
+        Api.Reply deleted = api.delete("api/admin/clients/" + clientId, api.adminToken());
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(api.get("api/admin/clients/" + clientId, api.adminToken()).status()).isEqualTo(404);
+        assertThat(provider.authorize(OpenIdProvider.codeRequest(clientId, "https://managed.example/new", "m"), someone.cookie).statusCode())
+                .as("a deleted client").isEqualTo(400);
+        HttpResponse<String> redeemed = provider.token(Map.of("grant_type", "authorization_code", "code", code,
+                "redirect_uri", "https://managed.example/new"), clientId, secret);
+        assertThat(redeemed.statusCode()).as("a deleted client's code: " + redeemed.body()).isEqualTo(401);
+        assertThat(OpenIdProvider.json(redeemed.body()).path("error").asText()).isEqualTo("invalid_client");
+    }
+
+    // ---------------------------------------------------------------------------------------------
     // The code flow by hand
     // ---------------------------------------------------------------------------------------------
 
@@ -262,6 +310,19 @@ class OpenIdConnectIT {
         // RFC 6749, 5.2: a 401 for a client that authenticated with the Authorization header carries WWW-Authenticate.
         assertThat(wrongBasic.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).startsWithIgnoringCase("Basic"));
         assertThat(right.statusCode()).as(right.body()).isEqualTo(200);
+    }
+
+    /** RFC 6749, 5.2. */
+    @Test
+    void onlyTheCodeAndRefreshGrantsAreSupported() {
+        for (String grant : List.of("password", "client_credentials", "implicit", "urn:ietf:params:oauth:grant-type:device_code")) {
+            HttpResponse<String> reply = provider.token(Map.of("grant_type", grant, "username", "x", "password", "y"), RP, SECRETS.get(RP));
+            assertThat(reply.statusCode()).as(grant + ": " + reply.body()).isEqualTo(400);
+            assertThat(OpenIdProvider.json(reply.body()).path("error").asText()).as(grant).isEqualTo("unsupported_grant_type");
+        }
+        HttpResponse<String> none = provider.token(Map.of("code", "x"), RP, SECRETS.get(RP));
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(OpenIdProvider.json(none.body()).path("error").asText()).isEqualTo("invalid_request");
     }
 
     @Test

@@ -82,7 +82,13 @@ public final class OidcFixtureWars {
         return war;
     }
 
-    /** The {@code oidc.json} of a public client with PKCE, as WildFly's documentation describes it. */
+    /**
+     * The {@code oidc.json} of a public client with PKCE, as WildFly's documentation describes it.
+     * No {@code scope}: at WildFly 39's default stability level the deployment is refused with
+     * WFLYOIDC0009 ("Oidc attribute 'scope' is not supported with the current stability level"), so
+     * the client asks for {@code openid} alone. The expected issuer is {@code provider-url} itself,
+     * and {@code token-signature-algorithm} (default RS256) must be the provider's ID token algorithm.
+     */
     public static String wildflyOidcJson(String issuer, String clientId, String signatureAlgorithm) {
         return """
                 {
@@ -92,7 +98,6 @@ public final class OidcFixtureWars {
                   "enable-pkce": true,
                   "ssl-required": "external",
                   "principal-attribute": "preferred_username",
-                  "scope": "profile groups",
                   "token-signature-algorithm": "%s"
                 }
                 """.formatted(issuer, clientId, signatureAlgorithm);
