@@ -55,7 +55,11 @@ class WildFlyIT extends DeployedEarChecks {
         Files.writeString(settings, String.join("\n",
                 "# further settings, as an operator passes them",
                 "latchkey.password.bcrypt-cost=10",
-                "latchkey.http.trusted-proxies=" + Api.TRUSTED_PROXIES, ""));
+                "latchkey.http.trusted-proxies=" + Api.TRUSTED_PROXIES,
+                "# Latchkey's module for the legacy WAR only: an application that signs in by OpenID Connect",
+                "# (elytron-oidc-client) must be left out, or the module answers its navigations first",
+                "# (WildFly names a JASPI application context \"<host> <context path>\").",
+                "latchkey.sso.app-contexts=default-host /legacy", ""));
         wildfly.configure(Map.ofEntries(
                 Map.entry("DB_URL", System.getProperty("it.pg.url") + "?currentSchema=" + schema),
                 Map.entry("DB_USER", System.getProperty("it.pg.user")),
