@@ -18,6 +18,7 @@ import io.latchkey.oidc.AuthorizationService;
 import io.latchkey.rejection.InvalidTokenException;
 import io.latchkey.sso.SessionCookie;
 import io.latchkey.token.BrowserSessionService;
+import io.latchkey.token.BrowserSsoSettings;
 import io.latchkey.token.VerifiedToken;
 import io.latchkey.web.ui.ReturnPath;
 
@@ -36,8 +37,17 @@ public class AuthorizeServlet extends HttpServlet {
     @Inject
     transient BrowserSessionService browser;
 
+    @Inject
+    transient BrowserSsoSettings browserSso;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!browserSso.enabled()) {
+            // The browser session is the provider's sign-in state; without it a sign-in could not come back here.
+            OidcResponses.errorPage(request, response, "Signing in to other applications needs browser sessions, "
+                    + "which are off on this server (latchkey.sso.browser).");
+            return;
+        }
         AuthorizationOutcome outcome = authorizations.authorize(parameters(request), browserSession(request, browser));
         if (outcome instanceof AuthorizationOutcome.ErrorPage page) {
             OidcResponses.errorPage(request, response, page.message());
