@@ -66,10 +66,12 @@ class OpenIdConnectIT {
     private static final String RP_PUBLIC = "rp-public";
     private static final String RP_CALLBACK = "https://rp.example/callback";
     private static final String RP_SIGNED_OUT = "https://rp.example/signed-out";
-    /** A state a client may well send: spaces, reserved and non-ASCII characters, percent signs. */
     /** The suite shortens codes' lifetime (default and ceiling 60 s) so the expiry can be watched. */
     private static final Duration CODE_LIFETIME = Duration.ofSeconds(10);
-    private static final String ODD_STATE = "a b+c&d=e/f?g#h%20i\"'<j>~é€";
+    /** A state a client may well send: spaces, reserved characters, percent signs, quotes. */
+    private static final String ODD_STATE = "a b+c&d=e/f?g#h%20i\"'<j>~";
+    /** And with non-ASCII characters (percent-encoded UTF-8, as browsers and URLEncoder send them). */
+    private static final String UTF8_STATE = ODD_STATE + "\u00e9\u20ac";
 
     private static MicroProcess latchkey;
     private static MicroProcess apps;
@@ -454,15 +456,17 @@ class OpenIdConnectIT {
     @Test
     void stateComesBackExactlyAsSentOnSuccessAndOnError() {
         Person person = signIn("oidc-state");
+        for (String state : List.of(ODD_STATE, UTF8_STATE)) {
+            HttpResponse<String> success = provider.authorize(OpenIdProvider.codeRequest(RP, RP_CALLBACK, state), person.cookie);
+            Map<String, String> unsupported = OpenIdProvider.codeRequest(RP, RP_CALLBACK, state);
+            unsupported.put("response_type", "token");
+            HttpResponse<String> error = provider.authorize(unsupported, person.cookie);
 
-        HttpResponse<String> success = provider.authorize(OpenIdProvider.codeRequest(RP, RP_CALLBACK, ODD_STATE), person.cookie);
-        Map<String, String> unsupported = OpenIdProvider.codeRequest(RP, RP_CALLBACK, ODD_STATE);
-        unsupported.put("response_type", "token");
-        HttpResponse<String> error = provider.authorize(unsupported, person.cookie);
-
-        assertThat(success.statusCode()).isEqualTo(303);
-        assertThat(OpenIdProvider.query(success.headers().firstValue("Location").orElseThrow())).containsEntry("state", ODD_STATE);
-        assertErrorRedirect(error, RP_CALLBACK, "unsupported_response_type", ODD_STATE);
+            assertThat(success.statusCode()).isEqualTo(303);
+            assertThat(OpenIdProvider.query(success.headers().firstValue("Location").orElseThrow())).as(state)
+                    .containsEntry("state", state);
+            assertErrorRedirect(error, RP_CALLBACK, "unsupported_response_type", state);
+        }
         // Without state, none comes back.
         Map<String, String> stateless = OpenIdProvider.codeRequest(RP, RP_CALLBACK, "x");
         stateless.remove("state");
@@ -497,7 +501,13 @@ class OpenIdConnectIT {
 
     @Test
     void withoutASessionTheBrowserGoesToTheSignInPageForThatClient() {
-        Map<String, String> request = OpenIdProvider.codeRequest(RP, RP_CALLBACK, ODD_STATE);
+        for (String state : List.of(ODD_STATE, UTF8_STATE)) {
+            signInPageFor(state);
+        }
+    }
+
+    private static void signInPageFor(String state) {
+        Map<String, String> request = OpenIdProvider.codeRequest(RP, RP_CALLBACK, state);
         request.put("nonce", "n");
         URI authorize = URI.create(provider.endpoint("authorization_endpoint") + "?" + OpenIdProvider.form(request));
 
@@ -511,7 +521,7 @@ class OpenIdConnectIT {
         // The return target is the authorization request itself: its path, and the same parameters.
         String back = query.get("return");
         assertThat(back).startsWith(authorize.getRawPath() + "?");
-        assertThat(OpenIdProvider.query("http://x" + back)).isEqualTo(request);
+        assertThat(OpenIdProvider.query("http://x" + back)).as(state).isEqualTo(request);
         // An expired or forged session cookie is the same as none.
         assertThat(Http.navigate(authorize, "forged.cookie.value").statusCode()).isEqualTo(303);
     }
@@ -536,6 +546,18 @@ class OpenIdConnectIT {
         assertThat(Http.expiresSessionCookie(out)).as("the browser's cookie is expired").isTrue();
         assertThat(Http.navigate(latchkeyRoot.resolve("demo/a"), person.cookie).statusCode()).as("the session ended").isEqualTo(303);
         assertErrorRedirectOrSignIn(person.cookie);
+    }
+
+    @Test
+    void endSessionReturnsANonAsciiStateAsSent() {
+        Person person = signIn("oidc-logout-utf8");
+        String idToken = redeem(RP, code(RP, RP_CALLBACK, person.cookie, Map.of())).path("id_token").asText();
+
+        HttpResponse<String> out = provider.endSession(new LinkedHashMap<>(Map.of("id_token_hint", idToken,
+                "post_logout_redirect_uri", RP_SIGNED_OUT, "state", UTF8_STATE)), person.cookie);
+
+        assertThat(out.statusCode()).isEqualTo(303);
+        assertThat(OpenIdProvider.query(out.headers().firstValue("Location").orElseThrow())).containsEntry("state", UTF8_STATE);
     }
 
     /** RP-Initiated Logout 1.0, 3: no redirection to a post_logout_redirect_uri that was not registered for the client. */
