@@ -2,17 +2,25 @@ package io.latchkey.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.latchkey.it.support.Api;
+import io.latchkey.it.support.Browser;
+import io.latchkey.it.support.OidcFixtureWars;
+import io.latchkey.it.support.OpenIdProvider;
+import io.latchkey.it.support.RequiresChromium;
 import io.latchkey.it.support.RequiresDatabase;
 import io.latchkey.it.support.WildFlyServer;
 
@@ -31,12 +39,13 @@ class WildFlyIT extends DeployedEarChecks {
     private static WildFlyServer wildfly;
     private static String schema;
     private static String masterKey;
+    private static Path work;
 
     @BeforeAll
     static void deployTheEarTheOperatorsWay() throws Exception {
         Assumptions.assumeTrue("postgresql".equals(System.getProperty("it.database")), "runs in the PostgreSQL execution");
         Path target = Path.of("target").toAbsolutePath();
-        Path work = Files.createTempDirectory(Files.createDirectories(target.resolve("wildfly-it")), "run-");
+        work = Files.createTempDirectory(Files.createDirectories(target.resolve("wildfly-it")), "run-");
         server = wildfly = WildFlyServer.start(target.resolve("wildfly"), work);
         schema = "wf_" + Long.toString(System.currentTimeMillis(), 36);
         byte[] key = new byte[32];
@@ -46,7 +55,11 @@ class WildFlyIT extends DeployedEarChecks {
         Files.writeString(settings, String.join("\n",
                 "# further settings, as an operator passes them",
                 "latchkey.password.bcrypt-cost=10",
-                "latchkey.http.trusted-proxies=" + Api.TRUSTED_PROXIES, ""));
+                "latchkey.http.trusted-proxies=" + Api.TRUSTED_PROXIES,
+                "# Latchkey's module for the legacy WAR only: an application that signs in by OpenID Connect",
+                "# (elytron-oidc-client) must be left out, or the module answers its navigations first",
+                "# (WildFly names a JASPI application context \"<host> <context path>\").",
+                "latchkey.sso.app-contexts=default-host /legacy", ""));
         wildfly.configure(Map.ofEntries(
                 Map.entry("DB_URL", System.getProperty("it.pg.url") + "?currentSchema=" + schema),
                 Map.entry("DB_USER", System.getProperty("it.pg.user")),
@@ -77,5 +90,72 @@ class WildFlyIT extends DeployedEarChecks {
         assertThat(xml).contains("clear-text=\"{EXT}cat ");
         assertThat(xml).doesNotContain(masterKey, DB_PASSWORD, CS_PASSWORD, System.getProperty("it.admin.password"));
         assertThat(Files.readString(wildfly.serverLog())).doesNotContain(masterKey, DB_PASSWORD, CS_PASSWORD, System.getProperty("it.admin.password"));
+    }
+
+    /**
+     * WildFly's own OpenID Connect client (elytron-oidc-client) in a plain WAR, signing people in
+     * through the Latchkey deployed on the same server: the browser goes to Latchkey's sign-in page,
+     * signs in with a passkey and comes back signed in (authentication type OIDC, not Latchkey's
+     * session module); signing out through the end-session endpoint ends the Latchkey session too.
+     */
+    @Test
+    @ExtendWith(RequiresChromium.class)
+    void aWarWithOidcJsonSignsInAndOutThroughLatchkey() {
+        String origin = "http://localhost:" + wildfly.httpPort();
+        String issuer = origin + "/auth";
+        OpenIdProvider provider = OpenIdProvider.discover(issuer);
+        String app = origin + "/wf-oidc/";
+        OpenIdProvider.register(api, "wildfly-app", true, "WildFly fixture", new String[] {app + "protected"}, app + "signed-out");
+        wildfly.deploy(OidcFixtureWars.wildfly(work, "wf-oidc",
+                OidcFixtureWars.wildflyOidcJson(issuer, "wildfly-app", provider.signingAlgorithm()), "wildfly-app",
+                provider.endpoint("end_session_endpoint"), app + "signed-out"));
+
+        try (Browser browser = Browser.withoutAutofill()) {
+            String username = Api.uniqueUsername("wf-oidc").toLowerCase();
+            browser.open(origin + "/auth/");
+            browser.click("show-signup");
+            browser.type("username", username);
+            browser.click("signup-passkey");
+            browser.awaitState("signed-in");
+            browser.click("sign-out");
+            browser.awaitState("signed-out");
+            String id = api.get("api/admin/accounts?q=" + username, api.adminToken()).json().path("items").path(0).path("id").asText();
+            api.grantGroups(id, "user");
+
+            browser.driver().get(app + "protected");
+            awaitPath(browser, "/auth/");
+            assertThat(browser.driver().getCurrentUrl()).contains("client=wildfly-app");
+            browser.awaitState("signed-out");
+            browser.element("username").clear();
+            browser.element("signin-passkey").click();
+
+            awaitPath(browser, "/wf-oidc/protected");
+            assertThat(text(browser, "principal")).isEqualTo(username);
+            assertThat(text(browser, "auth-type")).as("signed in by elytron-oidc-client").isEqualTo("OIDC");
+            String roleUser = text(browser, "role-user");
+            browser.driver().get(origin + "/legacy/protected/page");
+            assertThat(browser.driver().getPageSource()).as("Latchkey's session came with it").contains("\"principal\":\"" + username + "\"");
+
+            browser.driver().get(app + "protected");
+            browser.element("sign-out").click();
+            awaitPath(browser, "/wf-oidc/signed-out");
+            browser.driver().get(origin + "/legacy/protected/page");
+            awaitPath(browser, "/auth/");
+            browser.driver().get(app + "protected");
+            awaitPath(browser, "/auth/");
+
+            // elytron-oidc-client takes roles from the access token's "roles", "realm_access.roles" or
+            // "resource_access.<client>.roles" claims only, never from "groups".
+            assertThat(roleUser).as("group user as role user in the WildFly application").isEqualTo("true");
+        }
+    }
+
+    private static void awaitPath(Browser browser, String path) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .until(d -> URI.create(d.getCurrentUrl()).getPath().equals(path));
+    }
+
+    private static String text(Browser browser, String id) {
+        return new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> d.findElement(By.id(id))).getText();
     }
 }

@@ -77,7 +77,35 @@ public final class MicroProcess implements AutoCloseable {
                 builder.environment().put("LATCHKEY_DB_PASSWORD", database.get("LATCHKEY_DB_PASSWORD"));
             }
             MicroProcess micro = new MicroProcess(builder.start(), port, log);
-            micro.awaitReady();
+            micro.awaitReady(micro.base().toURI().resolve(".well-known/jwks.json"));
+            return micro;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A second Payara Micro with only {@code wars} on it (no Latchkey): another organisation's server
+     * for applications that sign in through Latchkey over OpenID Connect. Ready when {@code probePath}
+     * (an open page of one of them) answers 200.
+     */
+    public static MicroProcess startApplications(Path workDir, int port, List<java.io.File> wars, String probePath) {
+        try {
+            Files.createDirectories(workDir);
+            Path log = Files.createTempFile(workDir, "micro-apps-" + port + "-", ".log");
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+                    "-jar", System.getProperty("micro.jar")));
+            for (java.io.File war : wars) {
+                command.addAll(List.of("--deploy", war.getAbsolutePath()));
+            }
+            command.addAll(List.of("--port", Integer.toString(port), "--nohostaware", "--nocluster"));
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            MicroProcess micro = new MicroProcess(builder.start(), port, log);
+            micro.awaitReady(URI.create("http://localhost:" + port + probePath));
             return micro;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -122,7 +150,16 @@ public final class MicroProcess implements AutoCloseable {
         return log;
     }
 
-    private void awaitReady() {
+    /** http://localhost:port/ */
+    public URI root() {
+        return URI.create("http://localhost:" + port + "/");
+    }
+
+    public int port() {
+        return port;
+    }
+
+    private void awaitReady(URI probe) {
         // HTTP/1.1 as every client of the suites: the default would first offer an h2c upgrade.
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Instant deadline = Instant.now().plus(BOOT_TIMEOUT);
@@ -132,13 +169,13 @@ public final class MicroProcess implements AutoCloseable {
                 throw new IllegalStateException("Payara Micro exited during boot; see " + log);
             }
             try {
-                HttpResponse<Void> reply = http.send(HttpRequest.newBuilder(base().toURI().resolve(".well-known/jwks.json"))
+                HttpResponse<Void> reply = http.send(HttpRequest.newBuilder(probe)
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
                 if (reply.statusCode() == 200) {
                     return;
                 }
                 lastAnswer = "HTTP " + reply.statusCode();
-            } catch (IOException | java.net.URISyntaxException notYet) {
+            } catch (IOException notYet) {
                 lastAnswer = notYet.toString();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
