@@ -1,8 +1,6 @@
 package io.latchkey.web.oidc;
 
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +46,12 @@ public class AuthorizeServlet extends HttpServlet {
                     + "which are off on this server (latchkey.sso.browser).");
             return;
         }
-        AuthorizationOutcome outcome = authorizations.authorize(parameters(request), browserSession(request, browser));
+        Optional<Map<String, List<String>>> parameters = OidcParameters.of(request);
+        if (parameters.isEmpty()) {
+            OidcResponses.errorPage(request, response, "The request is too large.");
+            return;
+        }
+        AuthorizationOutcome outcome = authorizations.authorize(parameters.get(), browserSession(request, browser));
         if (outcome instanceof AuthorizationOutcome.ErrorPage page) {
             OidcResponses.errorPage(request, response, page.message());
         } else if (outcome instanceof AuthorizationOutcome.Redirect redirect) {
@@ -68,12 +71,6 @@ public class AuthorizeServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         doGet(request, response);
-    }
-
-    static Map<String, List<String>> parameters(HttpServletRequest request) {
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        request.getParameterMap().forEach((name, values) -> parameters.put(name, Arrays.asList(values)));
-        return parameters;
     }
 
     /** The browser session its cookie names, when the cookie verifies; whether it still lives is the service's question. */

@@ -1,6 +1,9 @@
 package io.latchkey.web.oidc;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -32,7 +35,12 @@ public class EndSessionServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        EndSessionOutcome outcome = endSession.endSession(AuthorizeServlet.parameters(request),
+        Optional<Map<String, List<String>>> parameters = OidcParameters.of(request);
+        if (parameters.isEmpty()) {
+            OidcResponses.errorPage(request, response, "The request is too large.");
+            return;
+        }
+        EndSessionOutcome outcome = endSession.endSession(parameters.get(),
                 AuthorizeServlet.browserSession(request, browser).map(VerifiedToken::sessionId));
         if (outcome instanceof EndSessionOutcome.ErrorPage page) {
             OidcResponses.errorPage(request, response, page.message());

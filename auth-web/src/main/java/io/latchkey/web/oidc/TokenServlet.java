@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
@@ -28,8 +30,7 @@ public class TokenServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String contentType = Optional.ofNullable(request.getContentType()).orElse("");
-        if (!contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+        if (!OidcParameters.isForm(request.getContentType())) {
             OidcResponses.error(response, 400, "invalid_request", "The token endpoint takes application/x-www-form-urlencoded.");
             return;
         }
@@ -38,10 +39,14 @@ public class TokenServlet extends HttpServlet {
             unauthorized(response);
             return;
         }
+        Optional<Map<String, List<String>>> form = OidcParameters.of(request);
+        if (form.isEmpty()) {
+            OidcResponses.error(response, 413, "invalid_request", "The request is too large.");
+            return;
+        }
         ClientCredentials credentials = new ClientCredentials(basic.map(Basic::id), basic.map(Basic::secret),
-                Optional.ofNullable(request.getParameter("client_id")).filter(s -> !s.isEmpty()),
-                Optional.ofNullable(request.getParameter("client_secret")).filter(s -> !s.isEmpty()));
-        TokenOutcome outcome = endpoint.token(AuthorizeServlet.parameters(request), credentials);
+                first(form.get(), "client_id"), first(form.get(), "client_secret"));
+        TokenOutcome outcome = endpoint.token(form.get(), credentials);
         if (outcome instanceof TokenOutcome.Issued issued) {
             OidcResponses.json(response, 200, issued.body());
         } else if (outcome instanceof TokenOutcome.Refused refused) {
@@ -51,6 +56,10 @@ public class TokenServlet extends HttpServlet {
                 OidcResponses.error(response, refused.status(), refused.error(), refused.description());
             }
         }
+    }
+
+    private static Optional<String> first(Map<String, List<String>> form, String name) {
+        return form.getOrDefault(name, List.of()).stream().findFirst().filter(value -> !value.isEmpty());
     }
 
     private static void unauthorized(HttpServletResponse response) throws IOException {
