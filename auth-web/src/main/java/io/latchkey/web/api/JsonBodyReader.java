@@ -14,9 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
@@ -65,8 +67,14 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
             return null;
         }
         JsonValue document;
-        try (var reader = Json.createReader(new StringReader(text))) {
-            document = reader.readValue();
+        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+            parser.next();
+            document = parser.getValue();
+            if (parser.hasNext()) {
+                throw new ProcessingException("the body holds more than one JSON value");
+            }
+        } catch (ProcessingException e) {
+            throw e;
         } catch (RuntimeException e) {
             // JsonException for bad syntax; Parsson's depth limit (1,000) throws a plain RuntimeException.
             throw new ProcessingException("the body is not JSON", e);
@@ -89,7 +97,8 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
         }
         List<FieldError> errors = new ArrayList<>();
         for (RecordComponent component : type.getRecordComponents()) {
-            JsonbProperty renamed = component.getAnnotation(JsonbProperty.class);
+            // On a record, the annotation lands on the accessor, field and parameter, not the component.
+            JsonbProperty renamed = component.getAccessor().getAnnotation(JsonbProperty.class);
             String name = renamed != null ? renamed.value() : component.getName();
             JsonValue value = object.get(name);
             if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
@@ -99,6 +108,12 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
                 errors.add(new FieldError(name, "Must be a string."));
             } else if (component.getType() == JsonObject.class && value.getValueType() != JsonValue.ValueType.OBJECT) {
                 errors.add(new FieldError(name, "Must be a JSON object."));
+            } else if (component.getType() == Boolean.class && value.getValueType() != JsonValue.ValueType.TRUE
+                    && value.getValueType() != JsonValue.ValueType.FALSE) {
+                errors.add(new FieldError(name, "Must be true or false."));
+            } else if (component.getType() == List.class && !(value instanceof JsonArray array
+                    && array.stream().allMatch(item -> item.getValueType() == JsonValue.ValueType.STRING))) {
+                errors.add(new FieldError(name, "Must be an array of strings."));
             }
         }
         if (!errors.isEmpty()) {

@@ -127,6 +127,34 @@ class JsonBodyReaderTest {
     }
 
     @Test
+    void aRenamedFieldOfTheWrongTypeIsRefusedByItsJsonName() {
+        assertThatThrownBy(() -> read(Requests.Refresh.class, "{\"refresh_token\":true}"))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.errors()).containsExactly(new FieldError("refresh_token", "Must be a string.")));
+    }
+
+    @Test
+    void aFlagAndAListOfStringsMustBeJustThat() {
+        assertThatThrownBy(() -> read(ClientsResource.ClientRequest.class,
+                "{\"clientId\":\"a\",\"public\":\"yes\",\"redirectUris\":[\"https://a.example/cb\",7]}"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).containsExactly(
+                        new FieldError("public", "Must be true or false."), new FieldError("redirectUris", "Must be an array of strings.")));
+    }
+
+    @Test
+    void contentAfterTheObjectIsRefused() {
+        assertThat(problemOf(() -> read(Requests.Login.class, "{\"username\":\"a\",\"password\":\"p\"} trailing")))
+                .isEqualTo(ProblemType.INVALID_REQUEST);
+        assertThat(problemOf(() -> read(Requests.Login.class, "{\"username\":\"a\",\"password\":\"p\"}{}")))
+                .isEqualTo(ProblemType.INVALID_REQUEST);
+    }
+
+    @Test
+    void trailingWhitespaceIsFine() throws IOException {
+        assertThat(read(Requests.Login.class, "{\"username\":\"a\",\"password\":\"p\"}\n  ").username()).isEqualTo("a");
+    }
+
+    @Test
     void everyFieldOfTheWrongTypeIsNamed() {
         assertThatThrownBy(() -> read(Requests.Login.class, "{\"username\":[\"alice\"],\"password\":{\"p\":1}}"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).containsExactly(
