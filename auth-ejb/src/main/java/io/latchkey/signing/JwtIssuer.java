@@ -85,7 +85,11 @@ public final class JwtIssuer {
                 .claim("sid", subject.sessionId().toString())
                 .claim("auth_time", subject.authTime().getEpochSecond())
                 .claim("amr", subject.amr());
-        subject.clientId().ifPresent(client -> claims.claim("azp", client));
+        subject.clientId().ifPresent(client -> {
+            claims.claim("azp", client);
+            // The groups again, where WildFly's elytron-oidc-client looks for roles (it reads no groups claim).
+            claims.claim("roles", subject.groups());
+        });
         return sign(type, claims.build());
     }
 
