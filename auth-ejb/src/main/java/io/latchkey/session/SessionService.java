@@ -39,6 +39,13 @@ import io.latchkey.token.VerifiedToken;
 /**
  * Sessions and their tokens: open a session after a successful sign-in, rotate refresh tokens,
  * revoke, and authenticate bearer tokens against live sessions.
+ *
+ * <p>Longer than the other services (about 280 lines) on purpose: every way a session begins
+ * (a sign-in, a browser cookie, an OpenID Connect client under a browser session) and ends
+ * (logout, reuse, an administrator, a removed client) goes through the one private
+ * {@code revoke}, which ends client sessions with their parent and tells every node. Split
+ * across beans, that rule would have to be repeated; the decisions themselves live in
+ * {@code SessionRules} and {@code RefreshDecision}.
  */
 @Stateless
 public class SessionService {
