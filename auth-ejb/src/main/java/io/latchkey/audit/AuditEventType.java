@@ -20,5 +20,11 @@ public enum AuditEventType {
     ACCOUNTS_LISTED,
     EVENTS_READ,
     /** An administrator call refused because the caller is not (or no longer) an administrator. */
-    ADMIN_REFUSED
+    ADMIN_REFUSED,
+    /** A person made a new set of recovery codes (replacing any earlier set). */
+    RECOVERY_CODES_CREATED,
+    /** A sign-in with a recovery code or an administrator's one-time code succeeded. */
+    RECOVERY_CODE_USED,
+    /** An administrator issued a one-time recovery code for an account. */
+    RECOVERY_CODE_ISSUED
 }
