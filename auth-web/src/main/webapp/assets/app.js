@@ -1,4 +1,4 @@
-// Latchkey sign-in page: password and passkey sign-up and sign-in, passkey management.
+// Latchkey sign-in page: password and passkey sign-up and sign-in, passkey management, recovery codes.
 // No inline script anywhere (the page is served with a strict Content-Security-Policy).
 "use strict";
 
@@ -7,6 +7,7 @@
   const REAUTHENTICATION_REQUIRED = "urn:latchkey:problem:reauthentication-required";
   const MAX_RETURN_LENGTH = 2048;
   const EXPIRY_MARGIN_MS = 30_000;
+  const FEW_RECOVERY_CODES = 2;
   const $ = (id) => document.getElementById(id);
   const passkeysSupported = typeof window.PublicKeyCredential === "function" && !!navigator.credentials;
 
@@ -266,7 +267,7 @@
   }
 
   function disablePasskeyButtons() {
-    ["signin-passkey", "signup-passkey", "add-passkey", "reauth-passkey"].forEach((id) => { $(id).disabled = true; });
+    ["signin-passkey", "signup-passkey", "add-passkey", "reauth-passkey", "recovery-add-passkey"].forEach((id) => { $(id).disabled = true; });
   }
 
   const field = (id) => $(id).value.trim();
@@ -356,6 +357,8 @@
   // ---- views ----
   function showSignIn() {
     setMode("signin");
+    hideRecoveryCodes();
+    $("recovery-next").hidden = true;
     closeReauthentication();
     account = null;
     $("account-view").hidden = true;
@@ -365,16 +368,19 @@
   }
 
   async function showAccount() {
-    const [me, passkeys] = await Promise.all([
+    const [me, passkeys, recovery] = await Promise.all([
       call("api/me", { method: "GET", auth: true }),
       call("api/me/passkeys", { method: "GET", auth: true }),
+      call("api/me/recovery-codes", { method: "GET", auth: true }),
     ]);
     stopAutofill();
     account = { id: me.id, username: me.username };
     $("account-username").textContent = me.username;
     $("account-display-name").textContent = me.displayName;
     renderPasskeys(passkeys);
+    renderRecovery(recovery, passkeys.length);
     $("password").value = "";
+    $("recovery-code").value = "";
     $("signin-view").hidden = true;
     $("account-view").hidden = false;
     document.body.dataset.state = "signed-in";
@@ -400,6 +406,51 @@
       item.append(name, rename, remove, meta);
       list.append(item);
     }
+  }
+
+  // How many recovery codes are left; offered once the account has a passkey to lose, and a
+  // warning when only a few remain.
+  function renderRecovery(status, passkeyCount) {
+    const section = $("recovery-section");
+    const warning = $("recovery-warning");
+    const hasSet = !!status.createdAt;
+    section.dataset.remaining = String(status.remaining);
+    section.dataset.offer = String(!hasSet && passkeyCount > 0);
+    $("create-recovery-codes").textContent = hasSet ? "Replace recovery codes" : "Create recovery codes";
+    if (!hasSet) {
+      $("recovery-status").textContent = passkeyCount > 0
+        ? "You have no recovery codes. Create them now: they let you back in if you lose your passkey."
+        : "Recovery codes let you back in if you lose your passkey or forget your password.";
+    } else {
+      $("recovery-status").textContent = `${status.remaining} of 10 recovery codes left (made ${new Date(status.createdAt).toLocaleDateString()}).`;
+    }
+    warning.hidden = !(hasSet && status.remaining <= FEW_RECOVERY_CODES);
+    warning.textContent = status.remaining === 0
+      ? "You have used all your recovery codes. Create a new set."
+      : `Only ${status.remaining} recovery ${status.remaining === 1 ? "code is" : "codes are"} left. Create a new set.`;
+  }
+
+  async function reloadRecovery() {
+    const [recovery, passkeys] = await Promise.all([
+      call("api/me/recovery-codes", { method: "GET", auth: true }),
+      call("api/me/passkeys", { method: "GET", auth: true }),
+    ]);
+    renderRecovery(recovery, passkeys.length);
+  }
+
+  function showRecoveryCodes(codes) {
+    const list = $("recovery-code-list");
+    list.replaceChildren(...codes.map((code) => {
+      const item = document.createElement("li");
+      item.textContent = code;
+      return item;
+    }));
+    $("recovery-codes-view").hidden = false;
+  }
+
+  function hideRecoveryCodes() {
+    $("recovery-code-list").replaceChildren();
+    $("recovery-codes-view").hidden = true;
   }
 
   function button(label, className, onClick) {
@@ -478,7 +529,37 @@
       const credential = await createPasskey(options);
       await call("api/webauthn/register", { body: { requestId: options.requestId, credential } });
       await reloadPasskeys();
-      say("Passkey added.", "ok");
+      await reloadRecovery();
+      say($("recovery-section").dataset.offer === "true" ? "Passkey added. Now create recovery codes, in case you lose it." : "Passkey added.", "ok");
+    },
+    "recovery-add-passkey": async () => {
+      await actions["add-passkey"]();
+      $("recovery-next").hidden = true;
+    },
+    "set-password": async () => {
+      await call("api/me/password", { method: "PUT", body: { newPassword: $("new-password").value }, auth: true });
+      $("new-password").value = "";
+      $("recovery-next").hidden = true;
+      await showAccount();
+      say("Password set. Your other sessions were signed out.", "ok");
+    },
+    "show-recovery": async () => setMode("recovery"),
+    "recovery-back": async () => setMode("signin"),
+    "signin-recovery": async () => {
+      const tokens = await call("api/login/recovery", { body: { username: field("username"), code: field("recovery-code") } });
+      // Not back to an application yet: first a new way to sign in, while this sign-in is fresh.
+      useTokens(tokens);
+      await openBrowserSession();
+      await showAccount();
+      $("recovery-next").hidden = false;
+      document.body.dataset.recovered = "true";
+      say("Signed in with a recovery code; that code is now used up.", "ok");
+    },
+    "create-recovery-codes": async () => {
+      const created = await call("api/me/recovery-codes", { auth: true });
+      showRecoveryCodes(created.codes);
+      await reloadRecovery();
+      say("New recovery codes made; any earlier ones no longer work.", "ok");
     },
     "reauth-passkey": async () => {
       const options = await call("api/webauthn/login/options", { body: { username: account.username } });
@@ -512,6 +593,7 @@
     $("show-signin").setAttribute("aria-pressed", String(mode === "signin"));
     $("show-signup").setAttribute("aria-pressed", String(mode === "signup"));
     $("password").autocomplete = mode === "signup" ? "new-password" : "current-password";
+    $("show-signin").setAttribute("aria-pressed", String(mode !== "signup"));
     clearFieldErrors();
     say("");
   }
@@ -521,6 +603,9 @@
       $(id).addEventListener("click", () => act(action));
     }
     $("signin-form").addEventListener("submit", (event) => event.preventDefault());
+    $("recovery-code").addEventListener("keydown", (event) => {
+      if (event.key === "Enter") $("signin-recovery").click();
+    });
     $("reauth-password").addEventListener("keydown", (event) => {
       if (event.key === "Enter") $("reauth-with-password").click();
     });

@@ -194,6 +194,58 @@ class PasskeyBrowserIT extends DeployedLatchkey {
         assertThat(browser.element("reauth-view").isDisplayed()).isFalse();
     }
 
+    // Recovery: the page offers codes after the first passkey; a person who then loses the
+    // authenticator signs in with a code, is taken to add a new passkey, and the code is spent.
+    @Test
+    void aPasskeyUserWhoLostThePasskeySignsInWithARecoveryCodeAndAddsANewOne() {
+        String username = Api.uniqueUsername("browser-recovery");
+        signUpWithPasskey(username);
+        assertThat(browser.element("recovery-section").getAttribute("data-offer")).as("codes offered after the first passkey").isEqualTo("true");
+
+        browser.click("create-recovery-codes");
+        confirmIfAsked();
+        new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10)).until(d -> recoveryCodes().size() == 10);
+        List<String> codes = recoveryCodes().stream().map(WebElement::getText).toList();
+        assertThat(codes).allMatch(code -> code.matches("[2-9a-hjkmnp-z]{4}-[2-9a-hjkmnp-z]{4}-[2-9a-hjkmnp-z]{4}"));
+        assertThat(browser.element("recovery-section").getAttribute("data-remaining")).isEqualTo("10");
+        browser.click("sign-out");
+        browser.awaitState("signed-out");
+        assertThat(recoveryCodes()).as("shown once: gone from the page after signing out").isEmpty();
+
+        browser.useNewAuthenticator(); // the passkey is lost with its authenticator
+        assertThat(browser.credentialCount()).isZero();
+        browser.click("show-recovery");
+        browser.type("username", username);
+        browser.type("recovery-code", codes.get(0));
+        browser.click("signin-recovery");
+
+        browser.awaitState("signed-in");
+        assertThat(browser.element("recovery-next").isDisplayed()).as("taken to set up a new way to sign in").isTrue();
+        browser.click("recovery-add-passkey");
+        awaitPasskeys(2);
+        assertThat(browser.credentialCount()).isEqualTo(1);
+        assertThat(browser.element("recovery-next").isDisplayed()).isFalse();
+        assertThat(browser.element("recovery-section").getAttribute("data-remaining")).isEqualTo("9");
+
+        browser.click("sign-out");
+        browser.awaitState("signed-out");
+        browser.click("show-recovery");
+        browser.type("username", username);
+        browser.type("recovery-code", codes.get(0));
+        browser.click("signin-recovery");
+        assertThat(browser.message()).as("the spent code").contains("not valid");
+        assertThat(browser.driver().findElement(By.tagName("body")).getAttribute("data-state")).isEqualTo("signed-out");
+
+        browser.click("recovery-back");
+        browser.click("signin-passkey");
+        browser.awaitState("signed-in");
+        assertThat(browser.element("account-username").getText()).as("the new passkey signs in").isEqualTo(username.toLowerCase());
+    }
+
+    private List<WebElement> recoveryCodes() {
+        return browser.driver().findElements(By.cssSelector("#recovery-code-list li"));
+    }
+
     /** Answers the page's request for a fresh sign-in with the current authenticator, if it made one. */
     private void confirmIfAsked() {
         if (browser.element("reauth-view").isDisplayed()) {

@@ -106,6 +106,14 @@ public class AccountService {
                 .setParameter(1, until.atOffset(java.time.ZoneOffset.UTC)).setParameter(2, accountId.toString()).executeUpdate();
     }
 
+    /**
+     * Until when sign-in with a guessable secret (a password, a recovery code) is locked for the
+     * account, if it is: both count their failures together, so neither doubles the guesses.
+     */
+    public Optional<Instant> signInLockedUntil(UUID accountId) {
+        return Optional.ofNullable(em.find(AccountEntity.class, accountId.toString())).flatMap(AccountEntity::lockedUntil);
+    }
+
     /** After a successful sign-in; writes only when there is something to clear. */
     public void clearFailedLogins(UUID accountId) {
         em.createNamedQuery(AccountEntity.CLEAR_FAILED_LOGINS).setParameter("id", accountId.toString()).executeUpdate();

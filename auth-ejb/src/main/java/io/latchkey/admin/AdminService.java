@@ -16,6 +16,8 @@ import io.latchkey.audit.AuditEventType;
 import io.latchkey.audit.AuditLog;
 import io.latchkey.audit.AuditPage;
 import io.latchkey.audit.AuditQuery;
+import io.latchkey.recovery.OneTimeCode;
+import io.latchkey.recovery.RecoveryService;
 import io.latchkey.rejection.ForbiddenException;
 import io.latchkey.session.RevokeReason;
 import io.latchkey.session.SessionService;
@@ -39,6 +41,9 @@ public class AdminService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    RecoveryService recovery;
 
     public AccountPage search(VerifiedToken caller, String query, int offset, int limit) {
         requireAdmin(caller, AuditEventType.ACCOUNTS_LISTED, Optional.empty());
@@ -80,6 +85,20 @@ public class AdminService {
                 .orElseThrow(() -> new io.latchkey.rejection.NotFoundException("There is no account with this id."));
         tokens.revokeAllSessions(accountId, RevokeReason.ADMIN);
         record(AuditEntry.of(AuditEventType.SESSIONS_REVOKED), caller, account);
+    }
+
+    /**
+     * A one-time sign-in code for a person who has lost every way to sign in, shown to the
+     * administrator once. It ends the account's sessions: whoever holds them may be the reason the
+     * person asked, and the code is the way back in.
+     */
+    public OneTimeCode issueRecoveryCode(VerifiedToken caller, UUID accountId) {
+        requireAdmin(caller, AuditEventType.RECOVERY_CODE_ISSUED, Optional.of(accountId));
+        OneTimeCode code = recovery.issueAdminCode(accountId, caller.username());
+        Account account = accounts.find(accountId).orElseThrow();
+        tokens.revokeAllSessions(accountId, RevokeReason.ADMIN);
+        record(AuditEntry.of(AuditEventType.RECOVERY_CODE_ISSUED).recoveryCode("administrator"), caller, account);
+        return code;
     }
 
     /** Reads the audit trail; reading it is recorded too. */

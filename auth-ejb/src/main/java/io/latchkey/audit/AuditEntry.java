@@ -69,6 +69,11 @@ public record AuditEntry(AuditEventType type, Optional<UUID> accountId, Optional
         return with("usernameHash", keyedHash);
     }
 
+    /** Which kind of recovery code an event is about ({@code own} or {@code administrator}); never the code. */
+    public AuditEntry recoveryCode(String kind) {
+        return with("codeKind", kind);
+    }
+
     /** {@link #detail()} as a JSON object, or empty when there is none. */
     public Optional<String> detailJson() {
         if (detail.isEmpty()) {

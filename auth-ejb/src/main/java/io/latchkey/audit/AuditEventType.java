@@ -29,5 +29,11 @@ public enum AuditEventType {
     /** An OpenID Connect client was given tokens for a session (a code exchanged). */
     CLIENT_SIGN_IN,
     /** An authorization code was presented again: the session issued for it is revoked. */
-    AUTHORIZATION_CODE_REUSED
+    AUTHORIZATION_CODE_REUSED,
+    /** A person made a new set of recovery codes (replacing any earlier set). */
+    RECOVERY_CODES_CREATED,
+    /** A sign-in with a recovery code or an administrator's one-time code succeeded. */
+    RECOVERY_CODE_USED,
+    /** An administrator issued a one-time recovery code for an account. */
+    RECOVERY_CODE_ISSUED
 }

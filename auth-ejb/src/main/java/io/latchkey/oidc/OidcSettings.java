@@ -6,8 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.Config;
-
 import io.latchkey.config.InvalidSettingException;
 import io.latchkey.config.SettingsReader;
 
@@ -38,8 +36,8 @@ public record OidcSettings(Duration codeLifetime, Duration idTokenLifetime) {
 
         @Produces
         @Singleton
-        OidcSettings settings(Config config) {
-            return from(new SettingsReader(config));
+        OidcSettings oidcSettings(SettingsReader settings) {
+            return from(settings);
         }
     }
 }

@@ -156,7 +156,7 @@ public class PasswordService {
 
     /**
      * Sets a new password for the caller. Needs a recent sign-in, and the current password when one
-     * is set; every other session of the account ends.
+     * is set, unless the sign-in was with a recovery code; every other session of the account ends.
      */
     public void changePassword(VerifiedToken caller, String currentPassword, String newPassword) {
         if (!tokens.fresh(caller)) {
@@ -165,7 +165,10 @@ public class PasswordService {
         }
         Account account = accounts.find(caller.accountId()).orElseThrow(AuthenticationFailedException::new);
         Optional<PasswordCredential> existing = accounts.passwordCredential(account.id());
-        if (existing.isPresent()) {
+        // A session opened with a recovery code is the reset path: the person has proven who they
+        // are with a single-use code within the freshness window, and may not know the old password.
+        boolean recovering = AuthMethod.RECOVERY_CODE.amr().equals(caller.amr());
+        if (existing.isPresent() && !recovering) {
             if (currentPassword == null || currentPassword.isEmpty()) {
                 throw InvalidInputException.of("currentPassword", "The current password is required.");
             }

@@ -12,7 +12,9 @@ public enum AuthMethod {
     /** A device-bound passkey used without user verification (only where the policy allows it). */
     HARDWARE_KEY_PRESENCE(List.of("hwk")),
     /** A synced passkey used without user verification (only where the policy allows it). */
-    SOFTWARE_KEY_PRESENCE(List.of("swk"));
+    SOFTWARE_KEY_PRESENCE(List.of("swk")),
+    /** A single-use recovery code, the person's own or an administrator's (RFC 8176: one-time password). */
+    RECOVERY_CODE(List.of("otp"));
 
     private final List<String> amr;
 

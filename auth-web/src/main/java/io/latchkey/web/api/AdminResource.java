@@ -73,6 +73,16 @@ public class AdminResource {
         return Response.noContent().build();
     }
 
+    /** A one-time sign-in code for a person who lost every way to sign in; shown to the administrator once. */
+    @POST
+    @Path("{id}/recovery")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    public Response issueRecoveryCode(@Context SecurityContext security, @PathParam("id") String id) {
+        Responses.OneTimeCodeBody body = Responses.OneTimeCodeBody.of(admin.issueRecoveryCode(BearerAuthenticationFilter.caller(security),
+                accountId(id)));
+        return Response.status(Response.Status.CREATED).entity(body).header("Cache-Control", "no-store").build();
+    }
+
     private static UUID accountId(String raw) {
         try {
             return UUID.fromString(raw);

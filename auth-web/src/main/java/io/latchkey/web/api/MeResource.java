@@ -9,6 +9,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import io.latchkey.account.Account;
 import io.latchkey.account.AccountService;
 import io.latchkey.password.PasswordService;
+import io.latchkey.recovery.RecoveryService;
 import io.latchkey.rejection.InvalidTokenException;
 import io.latchkey.token.VerifiedToken;
 import io.latchkey.webauthn.Passkey;
@@ -42,6 +44,9 @@ public class MeResource {
 
     @Inject
     PasskeyManagement passkeys;
+
+    @Inject
+    RecoveryService recovery;
 
     @GET
     public Responses.MeBody me(@Context SecurityContext security) {
@@ -79,5 +84,21 @@ public class MeResource {
             @Valid @NotNull(message = "A JSON body is required.") Requests.ChangePassword body) {
         passwords.changePassword(BearerAuthenticationFilter.caller(security), body.currentPassword(), body.newPassword());
         return Response.noContent().build();
+    }
+
+    /** A new set of ten recovery codes, replacing any earlier set; needs a recent sign-in. */
+    @POST
+    @Path("recovery-codes")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    public Response createRecoveryCodes(@Context SecurityContext security) {
+        Responses.RecoveryCodesBody body = Responses.RecoveryCodesBody.of(recovery.createCodes(BearerAuthenticationFilter.caller(security)));
+        // Shown once: no cache, no proxy keeps them.
+        return Response.status(Response.Status.CREATED).entity(body).header("Cache-Control", "no-store").build();
+    }
+
+    @GET
+    @Path("recovery-codes")
+    public Responses.RecoveryStatusBody recoveryCodes(@Context SecurityContext security) {
+        return Responses.RecoveryStatusBody.of(recovery.status(BearerAuthenticationFilter.caller(security).accountId()));
     }
 }

@@ -26,6 +26,15 @@ public final class Requests {
         }
     }
 
+    /** A recovery code or an administrator's one-time code; it is never a password, nor the reverse. */
+    public record RecoveryLogin(@NotNull(message = "A username is required.") String username,
+            @NotNull(message = "A recovery code is required.") String code) {
+        @Override
+        public String toString() {
+            return "RecoveryLogin[username=" + username + "]";
+        }
+    }
+
     /** The token may instead come in the refresh cookie (see TokenDelivery). */
     public record Refresh(@JsonbProperty("refresh_token") String refreshToken) {
         @Override

@@ -133,4 +133,35 @@ public final class Responses {
                     page.next().isPresent() ? Long.toString(page.next().getAsLong()) : null);
         }
     }
+
+    /** The new codes, shown once. */
+    public record RecoveryCodesBody(List<String> codes) {
+        public static RecoveryCodesBody of(io.latchkey.recovery.RecoveryCodes codes) {
+            return new RecoveryCodesBody(codes.codes());
+        }
+
+        @Override
+        public String toString() {
+            return "RecoveryCodesBody[count=" + codes.size() + "]";
+        }
+    }
+
+    /** {@code createdAt} is null when the account has no codes. */
+    public record RecoveryStatusBody(int remaining, Instant createdAt) {
+        public static RecoveryStatusBody of(io.latchkey.recovery.RecoveryStatus status) {
+            return new RecoveryStatusBody(status.remaining(), status.createdAt().orElse(null));
+        }
+    }
+
+    /** An administrator's one-time code, shown to the administrator once. */
+    public record OneTimeCodeBody(String code, Instant expiresAt) {
+        public static OneTimeCodeBody of(io.latchkey.recovery.OneTimeCode code) {
+            return new OneTimeCodeBody(code.code(), code.expiresAt());
+        }
+
+        @Override
+        public String toString() {
+            return "OneTimeCodeBody[expiresAt=" + expiresAt + "]";
+        }
+    }
 }

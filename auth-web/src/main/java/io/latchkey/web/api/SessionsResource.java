@@ -16,12 +16,13 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.latchkey.password.PasswordService;
+import io.latchkey.recovery.RecoveryService;
 import io.latchkey.session.SessionService;
 import io.latchkey.sso.SessionCookie;
 import io.latchkey.web.api.security.Authenticated;
 import io.latchkey.web.api.security.BearerAuthenticationFilter;
 
-/** Password sign-in, refresh-token rotation and sign-out. */
+/** Password and recovery-code sign-in, refresh-token rotation and sign-out. */
 @Path("")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,6 +34,9 @@ public class SessionsResource {
     @Inject
     SessionService tokens;
 
+    @Inject
+    RecoveryService recovery;
+
     @Context
     HttpHeaders headers;
 
@@ -43,6 +47,13 @@ public class SessionsResource {
     @Path("login")
     public Response login(@Valid @NotNull(message = "A JSON body is required.") Requests.Login body) {
         return TokenDelivery.tokens(passwords.signIn(body.username(), body.password()), headers, uri);
+    }
+
+    /** Sign-in with a recovery code or an administrator's one-time code: the code is spent, the session's amr is ["otp"]. */
+    @POST
+    @Path("login/recovery")
+    public Response recoveryLogin(@Valid @NotNull(message = "A JSON body is required.") Requests.RecoveryLogin body) {
+        return TokenDelivery.tokens(recovery.signIn(body.username(), body.code()), headers, uri);
     }
 
     /** The refresh token comes in the body or, for a browser in cookie mode, in its cookie (then the body may be absent). */
