@@ -28,7 +28,9 @@ public final class Api {
      */
     public static final String TRUSTED_PROXIES = "127.0.0.1,::1";
 
-    private static final java.util.Map<URI, String> ADMIN_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<URI, AdminToken> ADMIN_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Well inside the access token's 15 minutes: one run's suites on one port outlast a token. */
+    private static final java.time.Duration ADMIN_TOKEN_REUSE = java.time.Duration.ofMinutes(5);
 
     private final URI base;
     /** Null: every request from a new address, so that per-address rate limits stay out of the way. */
@@ -63,17 +65,24 @@ public final class Api {
     }
 
     /**
-     * An access token of the bootstrap administrator, signed in once per server and run: signing in
-     * before every test would trip the per-username sign-in limit.
+     * An access token of the bootstrap administrator, signed in once per server and five minutes:
+     * signing in before every test would trip the per-username sign-in limit, and the suites of one
+     * run share a port for longer than the token lives.
      */
     public String adminToken() {
-        return ADMIN_TOKENS.computeIfAbsent(base, b -> {
+        return ADMIN_TOKENS.compute(base, (b, cached) -> {
+            if (cached != null && cached.obtained().plus(ADMIN_TOKEN_REUSE).isAfter(java.time.Instant.now())) {
+                return cached;
+            }
             Reply login = login(System.getProperty("it.admin.username"), System.getProperty("it.admin.password"));
             if (login.status() != 200) {
                 throw new AssertionError("bootstrap administrator cannot sign in: " + login);
             }
-            return login.text("access_token");
-        });
+            return new AdminToken(login.text("access_token"), java.time.Instant.now());
+        }).token();
+    }
+
+    private record AdminToken(String token, java.time.Instant obtained) {
     }
 
     /** The browser origin of this server, as WebAuthn sees it. */
