@@ -51,7 +51,8 @@ rm -rf "$kc_home/data"   # dev mode's H2 file and caches: every run starts from 
 lk_db_env=() kc_db_options=() lk_libs=()
 if [ "$db" = postgres ]; then
   for name in bench_latchkey bench_keycloak; do
-    psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name" >/dev/null
+    PGOPTIONS="-c client_min_messages=warning" psql -q -h 127.0.0.1 -U postgres -d postgres \
+      -c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name" >/dev/null
   done
   postgresql_version="$(sed -n 's:.*<postgresql.version>\(.*\)</postgresql.version>.*:\1:p' pom.xml | head -n 1)"
   driver="$root/bench/target/postgresql-$postgresql_version.jar"
@@ -99,6 +100,10 @@ lk="http://127.0.0.1:$lk_port/auth"
 kc="http://127.0.0.1:$kc_port/realms/bench/protocol/openid-connect"
 curl -fs -X POST "$lk/api/accounts" -H 'Content-Type: application/json' \
   -d "{\"username\":\"$username\",\"password\":\"$password\"}" >/dev/null
+# Latchkey's JWKS carries an ETag and answers a revalidation with 304 (the JWKS figure is plain GETs).
+etag="$(curl -fsI "$lk/.well-known/jwks.json" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')"
+[ -n "$etag" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "$lk/.well-known/jwks.json")" = 304 ] \
+  || { echo "Latchkey's JWKS has no ETag or does not answer If-None-Match with 304" >&2; exit 1; }
 
 kcadm() { "$kc_home/bin/kcadm.sh" "$@" --config "$work/kcadm.config"; }
 kcadm config credentials --server "http://127.0.0.1:$kc_port" --realm master --user admin --password "$kc_admin_password" >/dev/null
