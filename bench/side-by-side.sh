@@ -165,8 +165,8 @@ echo "warm-up (one run of each figure on each server)"
 for server in latchkey keycloak; do for figure in refresh jwks signin; do measure "$server" "$figure" >/dev/null; done; done
 : > "$work/idle-cpu.txt"
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
-median() { tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : sprintf("%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2)}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b + 0 == 0) print "n/a"; else printf "%.2f", a / b}'; }
+median() { tr ' ' '\n' <<<"$1" | sed '/^$/d; /n\/a/d' | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : sprintf("%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2)}'; }
 cores="$(nproc)"
 rows="" r_refresh="" r_jwks="" r_signin="" r_bound=""
 for round in $(seq 1 "$rounds"); do
