@@ -12,14 +12,16 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.MediaType;
@@ -40,6 +42,26 @@ import io.latchkey.rejection.InvalidInputException;
 public class JsonBodyReader implements MessageBodyReader<Record> {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
+    /**
+     * Looked up once: {@code Json.createReader} looks the JSON-P provider up on every call, which
+     * cost as much as a database query per request (bench/README.md, refresh profile).
+     */
+    private static final JsonReaderFactory READERS = JsonProvider.provider().createReaderFactory(Map.of());
+    /** The JSON names of each record's String and JsonObject components, found once per type. */
+    private static final ClassValue<List<Field>> FIELDS = new ClassValue<>() {
+        @Override
+        protected List<Field> computeValue(Class<?> type) {
+            List<Field> fields = new ArrayList<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                JsonbProperty renamed = component.getAnnotation(JsonbProperty.class);
+                fields.add(new Field(renamed != null ? renamed.value() : component.getName(), component.getType()));
+            }
+            return List.copyOf(fields);
+        }
+    };
+
+    private record Field(String name, Class<?> type) {
+    }
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -65,7 +87,7 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
             return null;
         }
         JsonValue document;
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = READERS.createReader(new StringReader(text))) {
             document = reader.readValue();
         } catch (RuntimeException e) {
             // JsonException for bad syntax; Parsson's depth limit (1,000) throws a plain RuntimeException.
@@ -88,16 +110,15 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
             throw new InvalidInputException(List.of(new FieldError("body", "A JSON object is expected.")));
         }
         List<FieldError> errors = new ArrayList<>();
-        for (RecordComponent component : type.getRecordComponents()) {
-            JsonbProperty renamed = component.getAnnotation(JsonbProperty.class);
-            String name = renamed != null ? renamed.value() : component.getName();
+        for (Field field : FIELDS.get(type)) {
+            String name = field.name();
             JsonValue value = object.get(name);
             if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
                 continue;
             }
-            if (component.getType() == String.class && value.getValueType() != JsonValue.ValueType.STRING) {
+            if (field.type() == String.class && value.getValueType() != JsonValue.ValueType.STRING) {
                 errors.add(new FieldError(name, "Must be a string."));
-            } else if (component.getType() == JsonObject.class && value.getValueType() != JsonValue.ValueType.OBJECT) {
+            } else if (field.type() == JsonObject.class && value.getValueType() != JsonValue.ValueType.OBJECT) {
                 errors.add(new FieldError(name, "Must be a JSON object."));
             }
         }
