@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Where a request's CPU time goes, from async-profiler's collapsed stacks of one wrk run per variant.
 
-Usage: breakdown.py LABEL=collapsed.txt:cpu_us_per_request ...
+Usage: breakdown.py [--refresh] LABEL=collapsed.txt:cpu_us_per_request ...
 Prints a Markdown table: for each part of the request path, the microseconds of CPU per request
-spent under it (its share of the samples times the measured CPU per request).
+spent under it (its share of the samples times the measured CPU per request). --refresh uses the
+parts of a refresh grant (bench/side-by-side.sh with BENCH_PROFILE=1) instead of the single sign-on
+path's.
 """
 import sys
 
@@ -24,6 +26,40 @@ PARTS = [
     ("Grizzly's selector (epoll, dispatch)", ["org/glassfish/grizzly/nio/SelectorRunner.doSelect"]),
 ]
 
+# The refresh grant, POST /auth/api/token/refresh. Rows overlap (a part and its pieces).
+REFRESH_PARTS = [
+    ("the resource method, in all (JAX-RS to the service and back)", ["io/latchkey/web/api/SessionsResource.refresh"]),
+    ("- the EJB call: container, interceptors, transaction begin and commit, the service",
+     ["com/sun/ejb/containers/EJBLocalObjectInvocationHandler.invoke"]),
+    ("- - the service's own work (TokenService.refresh)", ["io/latchkey/token/TokenService.refresh",
+                                                         "io/latchkey/session/SessionService.refresh"]),
+    ("- - - JWT: claims, header, signature, serialization", ["io/latchkey/token/internal/JwtIssuer.sign",
+                                                           "io/latchkey/signing/internal/JwtIssuer.sign",
+                                                           "io/latchkey/signing/JwtIssuer.sign"]),
+    ("- - - - the RS256 signature itself", ["com/nimbusds/jose/crypto/RSASSASigner.sign"]),
+    ("- - - statements through EclipseLink (queries, bulk update, lazy loads)",
+     ["org/eclipse/persistence/internal/jpa/QueryImpl", "org/eclipse/persistence/internal/jpa/EntityManagerImpl.find",
+      "_persistence_get_"]),
+    ("- - - calls to other beans through the container (accounts, the signing key ring)",
+     ["io/latchkey/account/AccountService$Proxy", "SigningKeyService$Proxy"]),
+    ("- - transaction commit (JTA, flush of the new token, JDBC commit)",
+     ["com/sun/enterprise/transaction/JavaEETransactionManagerSimplified.commit",
+      "com/sun/enterprise/transaction/JavaEETransactionImpl.commit"]),
+    ("EclipseLink, anywhere (queries, unit of work, flush)", ["org/eclipse/persistence/"]),
+    ("JDBC driver and pool, anywhere", ["org/h2/", "org/postgresql/", "com/sun/gjc/", "com/sun/enterprise/resource/"]),
+    ("CDI events (revocation broadcast)", ["org/jboss/weld/event/"]),
+    ("the audit trail", ["io/latchkey/audit/"]),
+    ("reading the request body (io.latchkey.web.api.JsonBodyReader)", ["io/latchkey/web/api/JsonBodyReader.readFrom"]),
+    ("- looking the JSON-P provider up", ["jakarta/json/spi/JsonProvider.provider"]),
+    ("JSON-B (request and response bodies)", ["org/eclipse/yasson/"]),
+    ("Jersey, in all (the resource method included)", ["org/glassfish/jersey/server/ServerRuntime$1.run"]),
+    ("Grizzly's HTTP header parsing", ["org/glassfish/grizzly/http/HttpCodecFilter.parseHeadersFromBytes"]),
+    ("socket reads and writes (system calls)", ["sun/nio/ch/IOUtil.read", "sun/nio/ch/IOUtil.write",
+                                                "sun/nio/ch/SocketDispatcher"]),
+    ("garbage collection (G1 threads)", ["G1", "GCTaskThread", "GangWorker"]),
+    ("JIT compilers", ["CompileBroker", "C2Compiler", "Compiler::"]),
+]
+
 
 def shares(path):
     total = 0
@@ -40,6 +76,9 @@ def shares(path):
 
 
 def main(args):
+    global PARTS
+    if args and args[0] == "--refresh":
+        PARTS, args = REFRESH_PARTS, args[1:]
     columns = []
     for arg in args:
         label, rest = arg.split("=", 1)

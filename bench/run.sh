@@ -4,6 +4,9 @@
 #  2. load: one Payara Micro with Latchkey and a legacy WAR, a protected and an unprotected servlet
 #     driven by wrk with one reused bearer token and one reused browser session cookie, in rounds,
 #     and the throughput ratios.
+#  3. side by side with Keycloak 26.7.3 (bench/side-by-side.sh): refresh grants, JWKS and password
+#     sign-ins per second and resident memory, on the embedded databases, and with BENCH_POSTGRES=1
+#     also on PostgreSQL.
 # Writes bench/RESULTS.md. Needs wrk (apt-get install -y wrk).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -183,4 +186,13 @@ $breakdown
 
 The refusal (two counter updates in the database, then a 429) comes before any bcrypt.
 MD
+
+# The side-by-side run against Keycloak, alone on the cores: this run's server goes first.
+kill "$micro" 2>/dev/null || true
+wait "$micro" 2>/dev/null || true
+export BENCH_SKIP_BUILD=1 BENCH_BCRYPT_MS="$bcrypt_ms"
+BENCH_DB=embedded "$root/bench/side-by-side.sh"
+if [ "${BENCH_POSTGRES:-0}" = 1 ]; then
+  BENCH_DB=postgres "$root/bench/side-by-side.sh"
+fi
 cat "$root/bench/RESULTS.md"

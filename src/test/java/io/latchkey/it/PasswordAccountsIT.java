@@ -3,8 +3,14 @@ package io.latchkey.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -256,6 +262,39 @@ class PasswordAccountsIT extends DeployedLatchkey {
         assertThat(replay.header("WWW-Authenticate")).contains("invalid_token");
         assertThat(api.refresh(second.path("refresh_token").asText()).status()).as("the successor").isEqualTo(401);
         assertThat(api.get("api/me", second.path("access_token").asText()).status()).as("live access token").isEqualTo(401);
+    }
+
+    @Test
+    void concurrentUsesOfOneRefreshTokenRotateItOnceAndRevokeTheSession() throws Exception {
+        String username = Api.uniqueUsername("race");
+        api.signUp(username, PASSWORD);
+        String original = api.login(username, PASSWORD).json().path("refresh_token").asText();
+        int uses = 6;
+        ExecutorService clients = Executors.newFixedThreadPool(uses);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Api.Reply>> pending = new ArrayList<>();
+            for (int i = 0; i < uses; i++) {
+                pending.add(clients.submit(() -> {
+                    start.await();
+                    return api.refresh(original);
+                }));
+            }
+            start.countDown();
+            List<Api.Reply> replies = new ArrayList<>();
+            for (Future<Api.Reply> reply : pending) {
+                replies.add(reply.get(60, TimeUnit.SECONDS));
+            }
+
+            assertThat(replies).extracting(Api.Reply::status).containsOnly(200, 401);
+            List<Api.Reply> rotated = replies.stream().filter(r -> r.status() == 200).toList();
+            assertThat(rotated).as("exactly one use rotates the token").hasSize(1);
+            // The others were replays of a rotated token: the whole session is gone, the winner's tokens too.
+            assertThat(api.refresh(rotated.get(0).text("refresh_token")).status()).as("the successor").isEqualTo(401);
+            assertThat(api.get("api/me", rotated.get(0).text("access_token")).status()).as("its access token").isEqualTo(401);
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     @Test

@@ -102,7 +102,14 @@ public class SessionService {
         return issue(current, session, now);
     }
 
-    /** Rotates a refresh token. A token already rotated revokes its whole session, and that sticks. */
+    /**
+     * Rotates a refresh token. One statement claims it, stamping it rotated if it is neither rotated
+     * nor expired: of concurrent uses of one token exactly one gets it (the others wait for its row
+     * and then find it rotated). Only a token that cannot be claimed is read, to tell a replay, which
+     * revokes its whole session (and that sticks, although the request fails), from an unknown or
+     * expired one. A claim whose session or account has ended is undone with the refusal, so such a
+     * token is refused, not spent. The new refresh token commits before the answer leaves.
+     */
     public IssuedTokens refresh(String refreshToken) {
         return refresh(refreshToken, Optional.empty());
     }
@@ -116,31 +123,47 @@ public class SessionService {
             throw new InvalidTokenException();
         }
         Instant now = clock.instant();
-        RefreshTokenEntity presented = em.createNamedQuery(RefreshTokenEntity.BY_HASH, RefreshTokenEntity.class)
-                .setParameter("hash", RefreshTokens.hash(refreshToken))
-                .getResultStream().findFirst()
-                .orElseThrow(InvalidTokenException::new);
-        SessionEntity session = presented.session();
+        String hash = RefreshTokens.hash(refreshToken);
+        int claimed = em.createNamedQuery(RefreshTokenEntity.CLAIM)
+                .setParameter("now", now).setParameter("hash", hash).executeUpdate();
+        if (claimed != 1) {
+            throw unclaimable(hash, client, now);
+        }
+        SessionEntity session = em.createNamedQuery(RefreshTokenEntity.SESSION_OF, SessionEntity.class)
+                .setParameter("hash", hash).getSingleResult();
         if (!session.clientId().equals(client)) {
+            // Another holder's token: refused, and the claim rolls back with the refusal.
             throw new InvalidTokenException();
         }
-        Optional<Account> account = accounts.find(session.accountId());
-        RefreshDecision decision = rules.refresh(presented, account, now);
-        if (decision == RefreshDecision.ROTATE) {
-            decision = SessionRules.afterClaim(em.createNamedQuery(RefreshTokenEntity.MARK_ROTATED)
-                    .setParameter("now", now).setParameter("id", presented.id()).executeUpdate());
+        Account account = session.liveAt(now) ? accounts.findWithGroups(session.accountId()).filter(Account::active).orElse(null) : null;
+        if (account == null) {
+            // A RejectedRequestException rolls the transaction back: the claim with it.
+            throw new InvalidTokenException();
         }
-        switch (decision) {
-            case ROTATE:
-                return issue(account.orElseThrow(), session, now);
-            case REUSED:
-                revoke(List.of(session), RevokeReason.REFRESH_TOKEN_REUSE);
-                LOG.warning(() -> "Refresh token reuse: session " + session.id() + " of account " + session.accountId() + " revoked");
-                audit.refusal(AuditEntry.of(AuditEventType.REFRESH_TOKEN_REUSED).account(session.accountId()));
-                throw new RefreshTokenReusedException();
-            default:
-                throw new InvalidTokenException();
+        return issue(account, session, now);
+    }
+
+    /** Why a presented token could not be claimed; a replay revokes its session in this transaction. */
+    private RuntimeException unclaimable(String hash, Optional<String> client, Instant now) {
+        Optional<RefreshTokenEntity> found = em.createNamedQuery(RefreshTokenEntity.BY_HASH, RefreshTokenEntity.class)
+                .setParameter("hash", hash).getResultStream().findFirst();
+        if (found.isEmpty()) {
+            return new InvalidTokenException();
         }
+        RefreshTokenEntity presented = found.get();
+        SessionEntity session = presented.session();
+        if (!session.clientId().equals(client)) {
+            return new InvalidTokenException();
+        }
+        // Reuse is judged first; a token neither rotated nor expired cannot get here (its claim would
+        // have succeeded), and is refused without revoking anything if it ever does.
+        if (RefreshDecision.of(presented.rotated(), presented.expiresAt(), session.liveAt(now), now) != RefreshDecision.REUSED) {
+            return new InvalidTokenException();
+        }
+        revoke(List.of(session), RevokeReason.REFRESH_TOKEN_REUSE);
+        LOG.warning(() -> "Refresh token reuse: session " + session.id() + " of account " + session.accountId() + " revoked");
+        audit.refusal(AuditEntry.of(AuditEventType.REFRESH_TOKEN_REUSED).account(session.accountId()));
+        return new RefreshTokenReusedException();
     }
 
     /**

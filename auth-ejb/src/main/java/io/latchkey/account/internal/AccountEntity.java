@@ -36,12 +36,14 @@ import io.latchkey.account.Username;
 @NamedQuery(name = AccountEntity.CLEAR_FAILED_LOGINS, query = "UPDATE AccountEntity a SET a.failedLogins = 0, a.lockedUntil = NULL"
         + " WHERE a.id = :id AND (a.failedLogins <> 0 OR a.lockedUntil IS NOT NULL)")
 @NamedQuery(name = AccountEntity.IN_GROUP, query = "SELECT a FROM AccountEntity a JOIN a.groups g WHERE g = :group")
+@NamedQuery(name = AccountEntity.WITH_GROUPS, query = "SELECT a FROM AccountEntity a LEFT JOIN FETCH a.groups WHERE a.id = :id")
 public class AccountEntity {
 
     public static final String BY_USERNAME = "AccountEntity.byUsername";
     public static final String SEARCH = "AccountEntity.search";
     public static final String COUNT_SEARCH = "AccountEntity.countSearch";
     public static final String IN_GROUP = "AccountEntity.inGroup";
+    public static final String WITH_GROUPS = "AccountEntity.withGroups";
     public static final String COUNT_FAILED_LOGIN = "AccountEntity.countFailedLogin";
     public static final String CLEAR_FAILED_LOGINS = "AccountEntity.clearFailedLogins";
 

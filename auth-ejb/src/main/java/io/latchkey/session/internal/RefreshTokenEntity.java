@@ -19,12 +19,15 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "refresh_token")
 @NamedQuery(name = RefreshTokenEntity.BY_HASH, query = "SELECT r FROM RefreshTokenEntity r WHERE r.tokenHash = :hash")
-@NamedQuery(name = RefreshTokenEntity.MARK_ROTATED,
-        query = "UPDATE RefreshTokenEntity r SET r.rotatedAt = :now WHERE r.id = :id AND r.rotatedAt IS NULL")
+/* The claim: one statement rotates a token that is still usable; its row lock orders concurrent uses. */
+@NamedQuery(name = RefreshTokenEntity.CLAIM, query = "UPDATE RefreshTokenEntity r SET r.rotatedAt = :now"
+        + " WHERE r.tokenHash = :hash AND r.rotatedAt IS NULL AND r.expiresAt > :now")
+@NamedQuery(name = RefreshTokenEntity.SESSION_OF, query = "SELECT r.session FROM RefreshTokenEntity r WHERE r.tokenHash = :hash")
 public class RefreshTokenEntity {
 
     public static final String BY_HASH = "RefreshTokenEntity.byHash";
-    public static final String MARK_ROTATED = "RefreshTokenEntity.markRotated";
+    public static final String CLAIM = "RefreshTokenEntity.claim";
+    public static final String SESSION_OF = "RefreshTokenEntity.sessionOf";
 
     @Id
     @Column(name = "id", length = 36)

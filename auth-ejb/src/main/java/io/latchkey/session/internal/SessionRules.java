@@ -36,23 +36,6 @@ public final class SessionRules {
         return session != null && session.liveAt(now) && session.accountId().equals(accountId);
     }
 
-    /**
-     * What presenting a known refresh token leads to, before it is claimed: reuse first, then
-     * whether the session and its account are still live, then the token's own expiry.
-     */
-    public RefreshDecision refresh(RefreshTokenEntity presented, Optional<Account> account, Instant now) {
-        boolean live = presented.session().liveAt(now) && account.map(Account::active).orElse(false);
-        return RefreshDecision.of(presented.rotated(), presented.expiresAt(), live, now);
-    }
-
-    /**
-     * After the atomic claim of a token judged {@link RefreshDecision#ROTATE}: when no row was
-     * claimed, another request rotated it between the read and the update, which is a replay too.
-     */
-    public static RefreshDecision afterClaim(int rowsClaimed) {
-        return rowsClaimed == 1 ? RefreshDecision.ROTATE : RefreshDecision.REUSED;
-    }
-
     /** Whether a sign-in at {@code authTime} (not a refresh) is within the freshness window at {@code now}. */
     public boolean fresh(Instant authTime, Instant now) {
         return !authTime.plus(lifetimes.freshness()).isBefore(now);

@@ -50,36 +50,6 @@ class SessionRulesTest {
     }
 
     @Test
-    void aLiveTokenOfALiveSessionAndActiveAccountRotates() {
-        RefreshTokenEntity token = refreshToken(session(NOW.plus(Duration.ofDays(1))), NOW.plusSeconds(60));
-
-        assertThat(rules.refresh(token, account(AccountStatus.ACTIVE), NOW)).isEqualTo(RefreshDecision.ROTATE);
-    }
-
-    @Test
-    void aSuspendedOrDeletedAccountEndsTheSessionForRefresh() {
-        RefreshTokenEntity token = refreshToken(session(NOW.plus(Duration.ofDays(1))), NOW.plusSeconds(60));
-
-        assertThat(rules.refresh(token, account(AccountStatus.SUSPENDED), NOW)).isEqualTo(RefreshDecision.SESSION_ENDED);
-        assertThat(rules.refresh(token, Optional.empty(), NOW)).isEqualTo(RefreshDecision.SESSION_ENDED);
-    }
-
-    @Test
-    void aRevokedSessionRefusesRefreshEvenWithAFreshToken() {
-        SessionEntity session = session(NOW.plus(Duration.ofDays(1)));
-        session.revoke(NOW.minusSeconds(1), RevokeReason.PASSWORD_CHANGE);
-
-        assertThat(rules.refresh(refreshToken(session, NOW.plusSeconds(60)), account(AccountStatus.ACTIVE), NOW))
-                .isEqualTo(RefreshDecision.SESSION_ENDED);
-    }
-
-    @Test
-    void losingTheClaimToAnotherRequestIsReuse() {
-        assertThat(SessionRules.afterClaim(1)).isEqualTo(RefreshDecision.ROTATE);
-        assertThat(SessionRules.afterClaim(0)).isEqualTo(RefreshDecision.REUSED);
-    }
-
-    @Test
     void aSignInIsFreshUpToTheEndOfTheWindowAndNotAfter() {
         Instant signedIn = NOW.minus(Duration.ofMinutes(5));
 

@@ -12,16 +12,18 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.MediaType;
@@ -42,6 +44,27 @@ import io.latchkey.rejection.InvalidInputException;
 public class JsonBodyReader implements MessageBodyReader<Record> {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
+    /**
+     * Looked up once: {@code Json.createParser} looks the JSON-P provider up on every call, which
+     * cost as much as a database query per request (bench/README.md, refresh profile).
+     */
+    private static final JsonParserFactory PARSERS = JsonProvider.provider().createParserFactory(Map.of());
+    /** The JSON names and types of each record's components, found once per type. */
+    private static final ClassValue<List<Field>> FIELDS = new ClassValue<>() {
+        @Override
+        protected List<Field> computeValue(Class<?> type) {
+            List<Field> fields = new ArrayList<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                // On a record, the annotation lands on the accessor, field and parameter, not the component.
+                JsonbProperty renamed = component.getAccessor().getAnnotation(JsonbProperty.class);
+                fields.add(new Field(renamed != null ? renamed.value() : component.getName(), component.getType()));
+            }
+            return List.copyOf(fields);
+        }
+    };
+
+    private record Field(String name, Class<?> type) {
+    }
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -67,7 +90,7 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
             return null;
         }
         JsonValue document;
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
             parser.next();
             document = parser.getValue();
             if (parser.hasNext()) {
@@ -96,22 +119,20 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
             throw new InvalidInputException(List.of(new FieldError("body", "A JSON object is expected.")));
         }
         List<FieldError> errors = new ArrayList<>();
-        for (RecordComponent component : type.getRecordComponents()) {
-            // On a record, the annotation lands on the accessor, field and parameter, not the component.
-            JsonbProperty renamed = component.getAccessor().getAnnotation(JsonbProperty.class);
-            String name = renamed != null ? renamed.value() : component.getName();
+        for (Field field : FIELDS.get(type)) {
+            String name = field.name();
             JsonValue value = object.get(name);
             if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
                 continue;
             }
-            if (component.getType() == String.class && value.getValueType() != JsonValue.ValueType.STRING) {
+            if (field.type() == String.class && value.getValueType() != JsonValue.ValueType.STRING) {
                 errors.add(new FieldError(name, "Must be a string."));
-            } else if (component.getType() == JsonObject.class && value.getValueType() != JsonValue.ValueType.OBJECT) {
+            } else if (field.type() == JsonObject.class && value.getValueType() != JsonValue.ValueType.OBJECT) {
                 errors.add(new FieldError(name, "Must be a JSON object."));
-            } else if (component.getType() == Boolean.class && value.getValueType() != JsonValue.ValueType.TRUE
+            } else if (field.type() == Boolean.class && value.getValueType() != JsonValue.ValueType.TRUE
                     && value.getValueType() != JsonValue.ValueType.FALSE) {
                 errors.add(new FieldError(name, "Must be true or false."));
-            } else if (component.getType() == List.class && !(value instanceof JsonArray array
+            } else if (field.type() == List.class && !(value instanceof JsonArray array
                     && array.stream().allMatch(item -> item.getValueType() == JsonValue.ValueType.STRING))) {
                 errors.add(new FieldError(name, "Must be an array of strings."));
             }
