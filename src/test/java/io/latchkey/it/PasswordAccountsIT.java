@@ -2,7 +2,13 @@ package io.latchkey.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +25,7 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -407,5 +414,70 @@ class PasswordAccountsIT extends DeployedLatchkey {
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("username", "password");
         assertThat(api.postRaw("api/login", "application/json", "[\"alice\"]").status()).isEqualTo(400);
+    }
+    /**
+     * Sessions that ended longer ago than the retention (a day by default) are deleted with their
+     * refresh tokens by the purge (every 2 s in these tests); one that ended within it and a live one
+     * stay, and the live one still refreshes. PostgreSQL run only: the test backdates rows with a
+     * connection of its own.
+     */
+    @Test
+    void sessionsThatEndedLongAgoAreDeletedWithTheirRefreshTokens() throws Exception {
+        Assumptions.assumeTrue("postgresql".equals(System.getProperty("it.database")),
+                "the embedded H2 database is locked by the server; the PostgreSQL run covers this");
+        String username = Api.uniqueUsername("purged");
+        api.signUp(username, PASSWORD);
+        String expiredLongAgo = sessionId(api.login(username, PASSWORD).text("access_token"));
+        String revokedLately = sessionId(api.login(username, PASSWORD).text("access_token"));
+        Api.Reply live = api.login(username, PASSWORD);
+        String schema = System.getProperty("it.pg.schema");
+        try (Connection db = DriverManager.getConnection(System.getProperty("it.pg.url"), System.getProperty("it.pg.user"), "")) {
+            try (PreparedStatement backdate = db.prepareStatement("UPDATE " + schema + ".auth_session"
+                    + " SET expires_at = now() - interval '2 days', auth_time = now() - interval '40 days' WHERE id = ?")) {
+                backdate.setString(1, expiredLongAgo);
+                assertThat(backdate.executeUpdate()).isEqualTo(1);
+            }
+            try (PreparedStatement revoke = db.prepareStatement("UPDATE " + schema + ".auth_session"
+                    + " SET revoked_at = now() - interval '2 hours', revoke_reason = 'LOGOUT' WHERE id = ?")) {
+                revoke.setString(1, revokedLately);
+                assertThat(revoke.executeUpdate()).isEqualTo(1);
+            }
+            assertThat(refreshTokens(db, schema, expiredLongAgo)).as("before the purge").isEqualTo(1);
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (sessionExists(db, schema, expiredLongAgo) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(sessionExists(db, schema, expiredLongAgo)).as("ended two days ago").isFalse();
+            assertThat(refreshTokens(db, schema, expiredLongAgo)).as("its refresh tokens").isZero();
+            assertThat(sessionExists(db, schema, revokedLately)).as("ended two hours ago: within the retention").isTrue();
+            assertThat(sessionExists(db, schema, sessionId(live.text("access_token")))).as("live").isTrue();
+        }
+        assertThat(api.refresh(live.text("refresh_token")).status()).as("the live session still refreshes").isEqualTo(200);
+    }
+
+    private static String sessionId(String accessToken) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1])).path("sid").asText();
+    }
+
+    private static boolean sessionExists(Connection db, String schema, String id) throws Exception {
+        try (PreparedStatement query = db.prepareStatement("SELECT count(*) FROM " + schema + ".auth_session WHERE id = ?")) {
+            query.setString(1, id);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1) == 1;
+            }
+        }
+    }
+
+    private static int refreshTokens(Connection db, String schema, String sessionId) throws Exception {
+        try (PreparedStatement query = db.prepareStatement("SELECT count(*) FROM " + schema + ".refresh_token WHERE session_id = ?")) {
+            query.setString(1, sessionId);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
     }
 }
