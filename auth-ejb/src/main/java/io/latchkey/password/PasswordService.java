@@ -1,10 +1,7 @@
 package io.latchkey.password;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Optional;
 
 import jakarta.ejb.Stateless;
@@ -22,6 +19,7 @@ import io.latchkey.audit.AuditEntry;
 import io.latchkey.audit.AuditEventType;
 import io.latchkey.audit.AuditLog;
 import io.latchkey.audit.AuditReason;
+import io.latchkey.audit.UnknownUsernames;
 import io.latchkey.ratelimit.RateLimits;
 import io.latchkey.rejection.AuthenticationFailedException;
 import io.latchkey.rejection.ConflictException;
@@ -32,21 +30,13 @@ import io.latchkey.session.IssuedTokens;
 import io.latchkey.session.RevokeReason;
 import io.latchkey.session.SessionService;
 import io.latchkey.token.VerifiedToken;
-import io.latchkey.vault.Vault;
 
 /** Password sign-up, sign-in and change, each one transaction. */
 @Stateless
 public class PasswordService {
 
-    static final String UNKNOWN_USERNAME_PURPOSE = "audit-unknown-username";
-    /** 96 bits: enough to tell names apart, short enough to read. */
-    static final int UNKNOWN_USERNAME_HASH_BYTES = 12;
-
     @Inject
     AccountSettings accountSettings;
-
-    @Inject
-    Vault vault;
 
     @Inject
     AccountService accounts;
@@ -65,6 +55,9 @@ public class PasswordService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    UnknownUsernames unknownUsernames;
 
     @Inject
     Clock clock;
@@ -110,7 +103,7 @@ public class PasswordService {
                 .map(c -> hasher.verify(password, c.hash()))
                 .orElseGet(() -> hasher.verifyAgainstDecoy(password));
         if (credential.isEmpty()) {
-            throw refused(AuditEntry.of(AuditEventType.LOGIN_FAILED).unknownUsername(keyedHash(rawUsername)),
+            throw refused(unknownUsernames.failedSignIn(rawUsername),
                     AuditReason.UNKNOWN_ACCOUNT);
         }
         PasswordCredential found = credential.get();
@@ -135,11 +128,6 @@ public class PasswordService {
         return tokens.openSession(account, AuthMethod.PASSWORD);
     }
 
-    /** Tells one typed name from another in the audit trail without keeping it (it may be a password). */
-    private String keyedHash(String rawUsername) {
-        byte[] mac = vault.mac(UNKNOWN_USERNAME_PURPOSE, (rawUsername == null ? "" : rawUsername).getBytes(StandardCharsets.UTF_8));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(mac, UNKNOWN_USERNAME_HASH_BYTES));
-    }
 
     private void countFailure(PasswordCredential credential, Username username, Instant now) {
         int failures = accounts.countFailedLogin(credential.accountId());

@@ -1,12 +1,9 @@
 package io.latchkey.recovery;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +20,7 @@ import io.latchkey.audit.AuditEntry;
 import io.latchkey.audit.AuditEventType;
 import io.latchkey.audit.AuditLog;
 import io.latchkey.audit.AuditReason;
+import io.latchkey.audit.UnknownUsernames;
 import io.latchkey.password.Lockout;
 import io.latchkey.ratelimit.RateLimits;
 import io.latchkey.recovery.internal.CodeCheck;
@@ -47,9 +45,6 @@ import io.latchkey.vault.Vault;
 @Stateless
 public class RecoveryService {
 
-    /** The same purpose as the password sign-in's, so one typed name has one hash in the audit trail whichever way it failed. */
-    static final String UNKNOWN_USERNAME_PURPOSE = "audit-unknown-username";
-    static final int UNKNOWN_USERNAME_HASH_BYTES = 12;
     /** Looked up for an unknown username, so that it costs the same queries as a known one; no account has it. */
     static final UUID NO_ACCOUNT = new UUID(0, 0);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -71,6 +66,9 @@ public class RecoveryService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    UnknownUsernames unknownUsernames;
 
     @Inject
     Vault vault;
@@ -129,7 +127,7 @@ public class RecoveryService {
         List<StoredCode> stored = codesOf(accountId).stream().map(RecoveryCodeEntity::toStoredCode).toList();
         CodeCheck.Verdict verdict = CodeCheck.check(hasher(), stored, CodeFormat.canonical(rawCode), now);
         if (account.isEmpty()) {
-            throw refused(AuditEntry.of(AuditEventType.LOGIN_FAILED).unknownUsername(keyedHash(rawUsername)), AuditReason.UNKNOWN_ACCOUNT);
+            throw refused(unknownUsernames.failedSignIn(rawUsername), AuditReason.UNKNOWN_ACCOUNT);
         }
         Account found = account.get();
         AuditEntry failure = AuditEntry.of(AuditEventType.LOGIN_FAILED).account(found.id(), found.username().value());
@@ -210,11 +208,6 @@ public class RecoveryService {
         };
     }
 
-    /** Tells one typed name from another in the audit trail without keeping it (it may be a password). */
-    private String keyedHash(String rawUsername) {
-        byte[] mac = vault.mac(UNKNOWN_USERNAME_PURPOSE, (rawUsername == null ? "" : rawUsername).getBytes(StandardCharsets.UTF_8));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(mac, UNKNOWN_USERNAME_HASH_BYTES));
-    }
 
     private static String describe(Duration window) {
         long minutes = window.toMinutes();
