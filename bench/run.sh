@@ -6,7 +6,9 @@
 #     and the throughput ratios.
 #  3. side by side with Keycloak 26.7.3 (bench/side-by-side.sh): refresh grants, JWKS and password
 #     sign-ins per second and resident memory, on the embedded databases, and with BENCH_POSTGRES=1
-#     also on PostgreSQL.
+#     also on PostgreSQL;
+#  4. with BENCH_POSTGRES=1, refresh grants and sign-ins with 1,000,000 sessions and 10,000,000 audit
+#     events in PostgreSQL against empty tables (bench/scale.sh).
 # Writes bench/RESULTS.md. Needs wrk (apt-get install -y wrk).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -194,5 +196,6 @@ export BENCH_SKIP_BUILD=1 BENCH_BCRYPT_MS="$bcrypt_ms"
 BENCH_DB=embedded "$root/bench/side-by-side.sh"
 if [ "${BENCH_POSTGRES:-0}" = 1 ]; then
   BENCH_DB=postgres "$root/bench/side-by-side.sh"
+  "$root/bench/scale.sh"
 fi
 cat "$root/bench/RESULTS.md"
