@@ -115,7 +115,7 @@ public class PasskeySignIn {
         PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs> credential =
                 YubicoJson.parseAssertion(credentialJson);
         CeremonyEntity ceremony = ceremonies.take(requestId, CeremonyEntity.Kind.SIGN_IN).orElseThrow(CeremonyExpiredException::new);
-        AssertionRequest request = YubicoJson.read(ceremony.requestJson(), AssertionRequest::fromJson);
+        AssertionRequest request = YubicoJson.read(ceremony.requestJson(), AssertionRequest.class);
         AssertionResult result;
         try {
             result = relyingParty.finishAssertion(FinishAssertionOptions.builder().request(request).response(credential).build());

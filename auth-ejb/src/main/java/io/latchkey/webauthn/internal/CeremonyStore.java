@@ -37,19 +37,19 @@ public class CeremonyStore {
 
     /** A passwordless sign-up: the account it will create, by canonical username and display name. */
     public CeremonyOptions saveSignUp(PublicKeyCredentialCreationOptions options, String username, String displayName) {
-        return save(CeremonyEntity.Kind.SIGN_UP, YubicoJson.write(options::toJson),
-                YubicoJson.browserJson(options::toCredentialsCreateJson), null, null, username, displayName);
+        return save(CeremonyEntity.Kind.SIGN_UP, YubicoJson.write(options),
+                YubicoJson.browserJson(options), null, null, username, displayName);
     }
 
     /** A passkey added to an account, by the session that asked: its end before the finish voids the ceremony. */
     public CeremonyOptions saveAddition(PublicKeyCredentialCreationOptions options, UUID accountId, UUID sessionId) {
-        return save(CeremonyEntity.Kind.ADD_PASSKEY, YubicoJson.write(options::toJson),
-                YubicoJson.browserJson(options::toCredentialsCreateJson), accountId, sessionId, null, null);
+        return save(CeremonyEntity.Kind.ADD_PASSKEY, YubicoJson.write(options),
+                YubicoJson.browserJson(options), accountId, sessionId, null, null);
     }
 
     public CeremonyOptions saveSignIn(AssertionRequest request) {
-        return save(CeremonyEntity.Kind.SIGN_IN, YubicoJson.write(request::toJson),
-                YubicoJson.browserJson(request::toCredentialsGetJson), null, null, null, null);
+        return save(CeremonyEntity.Kind.SIGN_IN, YubicoJson.write(request),
+                YubicoJson.browserJson(request.getPublicKeyCredentialRequestOptions()), null, null, null, null);
     }
 
     private CeremonyOptions save(CeremonyEntity.Kind kind, String requestJson, String browserJson, UUID accountId,

@@ -68,7 +68,7 @@ public class PasskeyRegistrar {
     /** Refuses (401) an answer that does not verify, and (409) a credential that is already registered. */
     public Verified verify(CeremonyEntity ceremony,
             PublicKeyCredential<AuthenticatorAttestationResponse, ClientRegistrationExtensionOutputs> credential) {
-        PublicKeyCredentialCreationOptions request = YubicoJson.read(ceremony.requestJson(), PublicKeyCredentialCreationOptions::fromJson);
+        PublicKeyCredentialCreationOptions request = YubicoJson.read(ceremony.requestJson(), PublicKeyCredentialCreationOptions.class);
         RegistrationResult result;
         try {
             result = relyingParty.finishRegistration(FinishRegistrationOptions.builder().request(request).response(credential).build());
