@@ -193,6 +193,9 @@ MD
 kill "$micro" 2>/dev/null || true
 wait "$micro" 2>/dev/null || true
 export BENCH_SKIP_BUILD=1 BENCH_BCRYPT_MS="$bcrypt_ms"
+# Issue 17: passkey sign-ins against raw finishAssertion, and the module against Payara's own MP-JWT.
+"$root/bench/passkey.sh"
+"$root/bench/mp-jwt.sh"
 BENCH_DB=embedded "$root/bench/side-by-side.sh"
 if [ "${BENCH_POSTGRES:-0}" = 1 ]; then
   BENCH_DB=postgres "$root/bench/side-by-side.sh"
