@@ -39,6 +39,7 @@ java -cp "$cp" org.openjdk.jmh.Main FinishAssertionBenchmark ${BENCH_JMH_OPTIONS
 score() { python3 -c 'import json, sys; print(round(next(b["primaryMetric"]["score"] for b in json.load(open(sys.argv[1])) if b["benchmark"].endswith("." + sys.argv[2]))))' "$work/jmh.json" "$1"; }
 raw="$(score finishAssertion)"
 raw_parsed="$(score parseAndFinishAssertion)"
+raw_one_mapper="$(score parseWithOneMapperAndFinishAssertion)"
 
 echo "== Latchkey: full passkey sign-ins, $threads threads"
 origin="http://localhost:$port"
@@ -79,8 +80,9 @@ Measured $started_at by \`bench/passkey.sh\` (BENCH_SECONDS=$duration, BENCH_ROU
 on $cores cores; **1-minute load average at the start $load_at_start**, at the end $load_at_end.
 
 Raw library, JMH, one thread (\`FinishAssertionBenchmark\`: Yubico webauthn-server-core, one ES256 passkey,
-relying party as Latchkey's, credentials in memory): \`finishAssertion\` **$raw/s**, with the parse of the
-AuthenticationResponseJSON $raw_parsed/s.
+relying party as Latchkey's, credentials in memory): \`finishAssertion\` **$raw/s**; with the parse of the
+AuthenticationResponseJSON by \`PublicKeyCredential.parseAssertionResponseJson\` (as Latchkey parses it; it
+builds a new Jackson mapper per call) $raw_parsed/s, and with one mapper kept for every parse $raw_one_mapper/s.
 
 Latchkey: Payara Micro $payara_version with \`-Xmx512m\` on H2 as \`start.sh\`, rate limits off; $threads threads of
 \`PasskeySignInLoad\` in one JVM on the same machine, each with its own account and software ES256 passkey,

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.yubico.webauthn.AssertionRequest;
@@ -54,7 +55,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * with a software authenticator, and the assertion is that authenticator's answer to a usernameless
  * (discoverable) request: the bytes a browser would send. {@code finishAssertion} takes the parsed
  * response; {@code parseAndFinishAssertion} also parses the AuthenticationResponseJSON, as a server
- * must.
+ * must, with {@code PublicKeyCredential.parseAssertionResponseJson} (as Latchkey's {@code YubicoJson}
+ * does), which builds a new Jackson mapper on every call ({@code JacksonCodecs.json()} in 2.9.0);
+ * {@code parseWithOneMapperAndFinishAssertion} parses with one such mapper kept, to show what that costs.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -67,6 +70,11 @@ public class FinishAssertionBenchmark {
 
     static final String ORIGIN = "https://localhost:8181";
     private static final ObjectMapper JSON = new ObjectMapper();
+    // The mapper parseAssertionResponseJson builds per call; yubico-util is only a runtime dependency.
+    private static final ObjectMapper YUBICO_JSON = yubicoJson();
+    private static final TypeReference<PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs>> ASSERTION =
+            new TypeReference<>() {
+            };
 
     private RelyingParty relyingParty;
     private AssertionRequest request;
@@ -104,7 +112,8 @@ public class FinishAssertionBenchmark {
                 .userVerification(UserVerificationRequirement.REQUIRED).build());
         assertionJson = passkey.authenticate(publicKey(request.toCredentialsGetJson()), ORIGIN).toString();
         assertion = PublicKeyCredential.parseAssertionResponseJson(assertionJson);
-        if (!finishAssertion().isSuccess() || !parseAndFinishAssertion().isSuccess()) {
+        if (!finishAssertion().isSuccess() || !parseAndFinishAssertion().isSuccess()
+                || !parseWithOneMapperAndFinishAssertion().isSuccess()) {
             throw new IllegalStateException("the software passkey's assertion does not verify");
         }
     }
@@ -118,6 +127,20 @@ public class FinishAssertionBenchmark {
     public AssertionResult parseAndFinishAssertion() throws Exception {
         return relyingParty.finishAssertion(FinishAssertionOptions.builder().request(request)
                 .response(PublicKeyCredential.parseAssertionResponseJson(assertionJson)).build());
+    }
+
+    @Benchmark
+    public AssertionResult parseWithOneMapperAndFinishAssertion() throws Exception {
+        return relyingParty.finishAssertion(FinishAssertionOptions.builder().request(request)
+                .response(YUBICO_JSON.readValue(assertionJson, ASSERTION)).build());
+    }
+
+    private static ObjectMapper yubicoJson() {
+        try {
+            return (ObjectMapper) Class.forName("com.yubico.internal.util.JacksonCodecs").getMethod("json").invoke(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("webauthn-server-core without yubico-util's JacksonCodecs", e);
+        }
     }
 
     private static JsonNode publicKey(String credentialsJson) throws Exception {
