@@ -36,7 +36,8 @@ public final class MeterSinks {
         try {
             return lookUp.get();
         } catch (RuntimeException | LinkageError unavailable) {
-            LOG.log(Level.FINE, "Metrics API " + apiClass + " is present but not usable here", unavailable);
+            LOG.log(Level.INFO, "Metrics API " + apiClass + " is present but its registry could not be had here: " + unavailable);
+            LOG.log(Level.FINE, "Why", unavailable);
             return Optional.empty();
         }
     }
