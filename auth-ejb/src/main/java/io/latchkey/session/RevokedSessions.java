@@ -109,6 +109,11 @@ public class RevokedSessions {
         broadcast.close();
     }
 
+    /** The data grid that carries revocations between nodes, when there is one. */
+    public Optional<DataGridState> dataGrid() {
+        return broadcast.dataGrid();
+    }
+
     /** What the single sign-on host's verifiers read on every request; updated in place. */
     public Revocations revocations() {
         return revoked;
