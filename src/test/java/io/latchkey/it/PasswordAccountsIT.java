@@ -2,9 +2,11 @@ package io.latchkey.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.latchkey.it.support.Api;
 import io.latchkey.it.support.DeployedLatchkey;
 import io.latchkey.it.support.Latchkey;
+import io.latchkey.it.support.PrometheusText;
 import io.latchkey.it.support.RequiresDatabase;
 
 /** Password accounts and JWT sessions, over HTTP, in Payara Micro, on H2 and on PostgreSQL. */
@@ -407,5 +410,37 @@ class PasswordAccountsIT extends DeployedLatchkey {
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("username", "password");
         assertThat(api.postRaw("api/login", "application/json", "[\"alice\"]").status()).isEqualTo(400);
+    }
+
+    /**
+     * Payara Micro serves Latchkey's counters at {@code /metrics} (MicroProfile Metrics 5, Prometheus
+     * text): each sign-in, refusal and refresh below moves its own series.
+     */
+    @Test
+    void signInsAndRefreshesMoveTheirCountersOnTheMetricsEndpoint() {
+        URI metrics = api.base().resolve("/metrics?scope=application");
+        String username = Api.uniqueUsername("metrics");
+        assertThat(api.signUp(username, PASSWORD).status()).isEqualTo(201);
+        PrometheusText before = PrometheusText.scrape(metrics);
+
+        Api.Reply login = api.login(username, PASSWORD);
+        assertThat(api.login(username, "not the password at all").status()).isEqualTo(401);
+        Api.Reply refreshed = api.refresh(login.text("refresh_token"));
+        assertThat(refreshed.status()).isEqualTo(200);
+        assertThat(api.refresh(login.text("refresh_token")).status()).as("the rotated token, replayed").isEqualTo(401);
+        PrometheusText after = PrometheusText.scrape(metrics);
+
+        assertThat(delta(before, after, "latchkey_sign_ins_total", Map.of("method", "password", "outcome", "success"))).isGreaterThanOrEqualTo(1);
+        assertThat(delta(before, after, "latchkey_sign_ins_total", Map.of("method", "password", "outcome", "bad_password"))).isGreaterThanOrEqualTo(1);
+        assertThat(delta(before, after, "latchkey_refreshes_total", Map.of("outcome", "rotated"))).isGreaterThanOrEqualTo(1);
+        assertThat(delta(before, after, "latchkey_refreshes_total", Map.of("outcome", "reused"))).isGreaterThanOrEqualTo(1);
+        assertThat(delta(before, after, "latchkey_password_verification_seconds_count", Map.of())).isGreaterThanOrEqualTo(2);
+        assertThat(delta(before, after, "latchkey_token_issue_seconds_count", Map.of())).isGreaterThanOrEqualTo(2);
+        assertThat(after.sum("latchkey_sign_ups_total", Map.of("outcome", "success"))).isGreaterThanOrEqualTo(1);
+    }
+
+    private static double delta(PrometheusText before, PrometheusText after, String name, Map<String, String> labels) {
+        assertThat(after.has(name)).as(name + " in\n" + after.body()).isTrue();
+        return after.sum(name, labels) - before.sum(name, labels);
     }
 }
