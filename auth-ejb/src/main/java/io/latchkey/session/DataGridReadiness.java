@@ -13,7 +13,7 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Ready while the data grid that carries revocations between nodes serves ({@code /health/ready},
  * check {@code data-grid}), with its member count and cluster state for the operator. A node
- * without a grid (WildFly, Payara Micro {@code --nocluster}) is ready as far as this check goes:
+ * without a grid (WildFly) is ready as far as this check goes:
  * its revocations travel by the session table's poll, which the database check covers. Reads only
  * what the member already knows: no call to other members, so it stays cheap.
  */
