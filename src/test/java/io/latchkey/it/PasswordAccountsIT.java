@@ -439,6 +439,23 @@ class PasswordAccountsIT extends DeployedLatchkey {
         assertThat(after.sum("latchkey_sign_ups_total", Map.of("outcome", "success"))).isGreaterThanOrEqualTo(1);
     }
 
+    /**
+     * Both readiness endpoints run Latchkey's checks on Payara Micro: the server's /health/ready and
+     * Latchkey's own /auth/health/ready (for WildFly, which leaves EAR checks out). With --nocluster
+     * Payara Micro still runs a data grid, of one member.
+     */
+    @Test
+    void readinessShowsTheDatabaseAndTheDataGridChecks() {
+        for (Api.Reply ready : List.of(api.get("../health/ready", null), api.get("health/ready", null))) {
+            assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
+            assertThat(ready.json().path("checks").findValuesAsText("name")).contains("database", "data-grid");
+            JsonNode grid = java.util.stream.StreamSupport.stream(ready.json().path("checks").spliterator(), false)
+                    .filter(check -> "data-grid".equals(check.path("name").asText())).findFirst().orElseThrow();
+            assertThat(grid.path("status").asText()).isEqualTo("UP");
+            assertThat(grid.path("data").path("members").asInt()).as(grid.toString()).isGreaterThanOrEqualTo(1);
+        }
+    }
+
     private static double delta(PrometheusText before, PrometheusText after, String name, Map<String, String> labels) {
         assertThat(after.has(name)).as(name + " in\n" + after.body()).isTrue();
         return after.sum(name, labels) - before.sum(name, labels);
