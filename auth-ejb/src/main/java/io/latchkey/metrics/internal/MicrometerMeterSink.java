@@ -10,6 +10,7 @@ import jakarta.enterprise.inject.spi.CDI;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 /**
@@ -33,16 +34,20 @@ final class MicrometerMeterSink implements MeterSink {
         return found.isResolvable() ? Optional.of(new MicrometerMeterSink(found.get())) : Optional.empty();
     }
 
+    /*
+     * registry.counter(name, tags), not Counter.builder(...).register(registry): WildFly 39's
+     * per-deployment registry (ApplicationRegistry, a SimpleMeterRegistry) hands only these
+     * convenience methods on to the server's registries; a builder registers the meter in the
+     * wrapper itself, where no exporter sees it. The description is lost on the way.
+     */
     @Override
     public void increment(String name, String description, String... tags) {
-        counters.computeIfAbsent(MeterSink.key(name, tags),
-                k -> Counter.builder(name).description(description).tags(tags).register(registry)).increment();
+        counters.computeIfAbsent(MeterSink.key(name, tags), k -> registry.counter(name, Tags.of(tags))).increment();
     }
 
     @Override
     public void record(String name, String description, Duration duration, String... tags) {
-        timers.computeIfAbsent(MeterSink.key(name, tags),
-                k -> Timer.builder(name).description(description).tags(tags).register(registry)).record(duration);
+        timers.computeIfAbsent(MeterSink.key(name, tags), k -> registry.timer(name, Tags.of(tags))).record(duration);
     }
 
     @Override
