@@ -10,6 +10,8 @@ import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 
 import io.latchkey.metrics.internal.MeterSink;
 import io.latchkey.metrics.internal.MeterSinks;
@@ -64,6 +66,16 @@ public class Instruments {
     void choose() {
         sink = MeterSinks.choose();
         LOG.info(() -> "Latchkey metrics go to " + sink.describe());
+    }
+
+    /**
+     * Makes the choice while Latchkey starts, in its own context. Left to the first count, it could
+     * be made on another application's request thread (the single sign-on module counts there), and
+     * the look-up would find that application's registry, or none (ClusterIT's node B counted into
+     * nothing that way on Payara Micro 6.2025.10).
+     */
+    void startWithLatchkey(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // Observing is enough: the container creates this bean, and choose() runs, now.
     }
 
     /** A sign-in that worked: counted where every method opens its session. */
