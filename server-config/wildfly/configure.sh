@@ -12,6 +12,9 @@
 #                     in configuration/latchkey-credential-store.password (mode 600), read by {EXT}cat
 #   LATCHKEY_BOOTSTRAP_ADMIN_USERNAME, LATCHKEY_BOOTSTRAP_ADMIN_PASSWORD   the first administrator
 #                     (optional); the password is kept only encrypted, as the master key is
+#   PROMETHEUS_CONTEXT  where the management interface serves metrics in Prometheus text (default
+#                     /prometheus; /metrics is the base metrics subsystem's); added only when the
+#                     server runs with --stability=community, "off" to leave it out
 #   LATCHKEY_SETTINGS a properties file of further settings (name=value, # comments), each set as a
 #                     system property; names and defaults: README, "Configuration". No secrets here.
 #                     The variables above win over lines of the same names (latchkey.cli sets them last).
@@ -34,7 +37,7 @@ commands="$(mktemp)"; props="$(mktemp)"; chmod 600 "$commands" "$props"; trap 'r
 # The credential store's own password lives in a file only this user can read, beside
 # standalone.xml; the store reads it with {EXT}cat, so standalone.xml holds no secret at all.
 config_dir="$(cli --command=':resolve-expression(expression=${jboss.server.config.dir})' \
-  | sed -n 's/.*"result" => "\(.*\)".*/\1/p')"
+  | sed -n 's/.*"result" => "\(.*\)".*/\1/p' || true)"
 [ -d "$config_dir" ] || { echo "cannot find the server's configuration directory" >&2; exit 1; }
 cs_password_file="$config_dir/latchkey-credential-store.password"
 [ -f "$cs_password_file" ] || (umask 077; printf '%s' "${CS_PASSWORD:-$(openssl rand -hex 16)}" > "$cs_password_file")
@@ -106,3 +109,20 @@ latchkey.data.dir=${LATCHKEY_DATA_DIR:-$JBOSS_HOME/standalone/data/latchkey}
 P
 # A generous timeout: the reload at the end waits for the server to come back with its deployments.
 cli --timeout=120000 --resolve-parameter-values --properties="$props" --file="$here/latchkey.cli"
+
+# Metrics for Prometheus to scrape: Micrometer's Prometheus registry on the management interface.
+# WildFly 39 offers it at "community" stability only (standalone.sh --stability=community); at the
+# default level the micrometer subsystem is there without it, and an OTLP registry can be added
+# instead (README, "Metrics, health and logs").
+prometheus_context="${PROMETHEUS_CONTEXT:-/prometheus}"
+stability="$(cli --command='/core-service=server-environment:read-attribute(name=stability)' \
+  | sed -n 's/.*"result" => "\(.*\)".*/\1/p' || true)"
+if [ "$prometheus_context" != off ] && { [ "$stability" = community ] || [ "$stability" = preview ] || [ "$stability" = experimental ]; }; then
+  if ! cli --command='/subsystem=micrometer/registry=prometheus:read-resource' >/dev/null 2>&1; then
+    cli --command="/subsystem=micrometer/registry=prometheus:add(context=\"$prometheus_context\", security-enabled=false)" >/dev/null
+    cli --timeout=120000 --command=reload >/dev/null
+  fi
+  echo "Metrics: Prometheus text at http://<management address>$prometheus_context"
+elif [ "$prometheus_context" != off ]; then
+  echo "Metrics: no Prometheus registry (the server runs at stability '$stability'; start it with --stability=community for one)"
+fi

@@ -30,6 +30,7 @@ import io.latchkey.it.support.Distribution;
 import io.latchkey.it.support.Http;
 import io.latchkey.it.support.LegacyWar;
 import io.latchkey.it.support.MicroProcess;
+import io.latchkey.it.support.PrometheusText;
 import io.latchkey.it.support.RequiresDatabase;
 import io.latchkey.testing.webauthn.SoftwareAuthenticator;
 import io.latchkey.testing.webauthn.Tamper;
@@ -113,6 +114,21 @@ class ClusterIT {
         }
     }
 
+    /** Each node's readiness shows the grid it shares with the other: running, ACTIVE, two members. */
+    @Test
+    @Order(1)
+    void eachNodesReadinessShowsTheDataGridWithBothMembers() {
+        for (Api node : List.of(a, b)) {
+            Api.Reply ready = node.get("../health/ready", null);
+            assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
+            JsonNode grid = java.util.stream.StreamSupport.stream(ready.json().path("checks").spliterator(), false)
+                    .filter(check -> "data-grid".equals(check.path("name").asText())).findFirst().orElseThrow();
+            assertThat(grid.path("status").asText()).isEqualTo("UP");
+            assertThat(grid.path("data").path("members").asInt()).isEqualTo(2);
+            assertThat(grid.path("data").path("cluster-state").asText()).isEqualTo("ACTIVE");
+        }
+    }
+
     /**
      * Node B cannot have polled the session table yet (its first poll comes {@link #SLOW_POLL}
      * after it started), so when it refuses the token within 5 seconds of a logout on A, the data
@@ -124,9 +140,14 @@ class ClusterIT {
         Session session = signUpAndIn(a, "cl-grid");
         assertThat(legacy(session.access()).statusCode()).isEqualTo(200);
 
+        URI metricsOfB = b.base().resolve("/metrics?scope=application");
+        Map<String, String> byGrid = Map.of("channel", "grid");
+        double heardBefore = PrometheusText.scrape(metricsOfB).sum("latchkey_revocations_spread_total", byGrid);
         assertThat(a.post("api/logout", Api.json(), session.access()).status()).isEqualTo(204);
 
         assertRejectedOnBWithinFiveSeconds(session.access());
+        assertThat(PrometheusText.scrape(metricsOfB).sum("latchkey_revocations_spread_total", byGrid))
+                .as("node B counted the revocation it heard through the grid").isGreaterThan(heardBefore);
         assertThat(java.time.Instant.now()).as("node B's first poll of the session table is still to come")
                 .isBefore(nodeBStarting.plus(SLOW_POLL));
     }

@@ -2,15 +2,17 @@ package io.latchkey.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +36,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.latchkey.it.support.Api;
 import io.latchkey.it.support.DeployedLatchkey;
 import io.latchkey.it.support.Latchkey;
+import io.latchkey.it.support.PrometheusText;
 import io.latchkey.it.support.RequiresDatabase;
 
 /** Password accounts and JWT sessions, over HTTP, in Payara Micro, on H2 and on PostgreSQL. */
@@ -415,6 +418,7 @@ class PasswordAccountsIT extends DeployedLatchkey {
         assertThat(reply.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("username", "password");
         assertThat(api.postRaw("api/login", "application/json", "[\"alice\"]").status()).isEqualTo(400);
     }
+
     /**
      * Sessions that ended longer ago than the retention (a day by default) are deleted with their
      * refresh tokens by the purge (every 2 s in these tests); one that ended within it and a live one
@@ -479,5 +483,54 @@ class PasswordAccountsIT extends DeployedLatchkey {
                 return rows.getInt(1);
             }
         }
+    }
+
+    /**
+     * Payara Micro serves Latchkey's counters at {@code /metrics} (MicroProfile Metrics 5, Prometheus
+     * text): each sign-in, refusal and refresh below moves its own series.
+     */
+    @Test
+    void signInsAndRefreshesMoveTheirCountersOnTheMetricsEndpoint() {
+        URI metrics = api.base().resolve("/metrics?scope=application");
+        String username = Api.uniqueUsername("metrics");
+        assertThat(api.signUp(username, PASSWORD).status()).isEqualTo(201);
+        PrometheusText before = PrometheusText.scrape(metrics);
+
+        Api.Reply login = api.login(username, PASSWORD);
+        assertThat(api.login(username, "not the password at all").status()).isEqualTo(401);
+        Api.Reply refreshed = api.refresh(login.text("refresh_token"));
+        assertThat(refreshed.status()).isEqualTo(200);
+        assertThat(api.refresh(login.text("refresh_token")).status()).as("the rotated token, replayed").isEqualTo(401);
+        PrometheusText after = PrometheusText.scrape(metrics);
+
+        assertThat(delta(before, after, "latchkey_sign_ins_total", Map.of("method", "password", "outcome", "success"))).isGreaterThanOrEqualTo(1);
+        assertThat(delta(before, after, "latchkey_sign_ins_total", Map.of("method", "password", "outcome", "bad_password"))).isGreaterThanOrEqualTo(1);
+        assertThat(delta(before, after, "latchkey_refreshes_total", Map.of("outcome", "rotated"))).isGreaterThanOrEqualTo(1);
+        assertThat(delta(before, after, "latchkey_refreshes_total", Map.of("outcome", "reused"))).isGreaterThanOrEqualTo(1);
+        assertThat(delta(before, after, "latchkey_password_verification_seconds_count", Map.of())).isGreaterThanOrEqualTo(2);
+        assertThat(delta(before, after, "latchkey_token_issue_seconds_count", Map.of())).isGreaterThanOrEqualTo(2);
+        assertThat(after.sum("latchkey_sign_ups_total", Map.of("outcome", "success"))).isGreaterThanOrEqualTo(1);
+    }
+
+    /**
+     * Both readiness endpoints run Latchkey's checks on Payara Micro: the server's /health/ready and
+     * Latchkey's own /auth/health/ready (for WildFly, which leaves EAR checks out). With --nocluster
+     * Payara Micro still runs a data grid, of one member.
+     */
+    @Test
+    void readinessShowsTheDatabaseAndTheDataGridChecks() {
+        for (Api.Reply ready : List.of(api.get("../health/ready", null), api.get("health/ready", null))) {
+            assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
+            assertThat(ready.json().path("checks").findValuesAsText("name")).contains("database", "data-grid");
+            JsonNode grid = java.util.stream.StreamSupport.stream(ready.json().path("checks").spliterator(), false)
+                    .filter(check -> "data-grid".equals(check.path("name").asText())).findFirst().orElseThrow();
+            assertThat(grid.path("status").asText()).isEqualTo("UP");
+            assertThat(grid.path("data").path("members").asInt()).as(grid.toString()).isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    private static double delta(PrometheusText before, PrometheusText after, String name, Map<String, String> labels) {
+        assertThat(after.has(name)).as(name + " in\n" + after.body()).isTrue();
+        return after.sum(name, labels) - before.sum(name, labels);
     }
 }

@@ -20,6 +20,7 @@ import io.latchkey.it.support.Api;
 import io.latchkey.it.support.Browser;
 import io.latchkey.it.support.OidcFixtureWars;
 import io.latchkey.it.support.OpenIdProvider;
+import io.latchkey.it.support.PrometheusText;
 import io.latchkey.it.support.RequiresChromium;
 import io.latchkey.it.support.RequiresDatabase;
 import io.latchkey.it.support.WildFlyServer;
@@ -148,6 +149,40 @@ class WildFlyIT extends DeployedEarChecks {
             // "resource_access.<client>.roles" claims only, never from "groups".
             assertThat(roleUser).as("group user as role user in the WildFly application").isEqualTo("true");
         }
+    }
+
+    /**
+     * WildFly 39 has no MicroProfile Metrics: Latchkey counts into Micrometer, and the Prometheus
+     * registry configure.sh adds serves the counts on the management interface.
+     */
+    @Test
+    void aSignInMovesLatchkeysCounterOnWildFlysPrometheusEndpoint() {
+        URI endpoint = URI.create("http://127.0.0.1:" + wildfly.managementPort() + "/prometheus");
+        String username = Api.uniqueUsername("wf-metrics");
+        assertThat(api.signUp(username, "violet tram sings backwards").status()).isEqualTo(201);
+        Map<String, String> success = Map.of("method", "password", "outcome", "success");
+        PrometheusText before = PrometheusText.scrape(endpoint);
+
+        assertThat(api.login(username, "violet tram sings backwards").status()).isEqualTo(200);
+        PrometheusText after = PrometheusText.scrape(endpoint);
+
+        assertThat(after.has("latchkey_sign_ins_total")).as(after.body()).isTrue();
+        assertThat(after.sum("latchkey_sign_ins_total", success) - before.sum("latchkey_sign_ins_total", success)).isGreaterThanOrEqualTo(1);
+        assertThat(after.sum("latchkey_token_issue_seconds_count", Map.of())).isGreaterThan(before.sum("latchkey_token_issue_seconds_count", Map.of()));
+    }
+
+    /**
+     * WildFly's own /health/ready leaves out the EAR's checks (WFLY-12835); Latchkey's endpoint runs
+     * them: the database answers, and there is no data grid here.
+     */
+    @Test
+    void latchkeysReadinessEndpointRunsItsOwnChecksOnWildFly() {
+        Api.Reply ready = api.get("health/ready", null);
+
+        assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
+        assertThat(ready.json().path("status").asText()).isEqualTo("UP");
+        assertThat(ready.json().path("checks").findValuesAsText("name")).contains("database", "data-grid");
+        assertThat(ready.body()).contains("\"in-use\":false");
     }
 
     private static void awaitPath(Browser browser, String path) {

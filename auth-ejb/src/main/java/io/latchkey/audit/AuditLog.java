@@ -1,11 +1,15 @@
 package io.latchkey.audit;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.ejb.Stateless;
@@ -18,6 +22,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
 import io.latchkey.audit.internal.AuditEventEntity;
+import io.latchkey.audit.internal.JsonLogLine;
 import io.latchkey.request.CurrentRequest;
 import io.latchkey.request.RequestOrigin;
 
@@ -39,6 +44,9 @@ public class AuditLog {
 
     @Inject
     Clock clock;
+
+    @Inject
+    LogSettings logSettings;
 
     /** Records what an operation did, as part of it. */
     public void outcome(AuditEntry entry) {
@@ -70,10 +78,11 @@ public class AuditLog {
 
     private void write(AuditEntry entry) {
         RequestOrigin origin = CurrentRequest.of(request);
+        Instant now = clock.instant();
         // A plain insert: EclipseLink's H2 platform fetches generated keys with CALL IDENTITY(), which H2 2 no longer has.
         em.createNativeQuery("INSERT INTO audit_event (occurred_at, event_type, account_id, username, actor, reason, client_ip,"
                 + " user_agent, request_id, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
-                .setParameter(1, clock.instant().atOffset(ZoneOffset.UTC))
+                .setParameter(1, now.atOffset(ZoneOffset.UTC))
                 .setParameter(2, entry.type().name())
                 .setParameter(3, entry.accountId().map(UUID::toString).orElse(null))
                 .setParameter(4, entry.username().orElse(null))
@@ -84,10 +93,27 @@ public class AuditLog {
                 .setParameter(9, origin.requestId())
                 .setParameter(10, entry.detailJson().orElse(null))
                 .executeUpdate();
-        LOG.info(() -> format(entry, origin));
+        LOG.info(() -> switch (logSettings.format()) {
+            case TEXT -> format(entry, origin);
+            case JSON -> json(entry, origin, now);
+        });
     }
 
-    private static String format(AuditEntry entry, RequestOrigin origin) {
+    /** The same fields as {@link #format}, as one JSON object ({@code latchkey.log.format=json}). */
+    static String json(AuditEntry entry, RequestOrigin origin, Instant time) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("event", entry.type().name());
+        fields.put("account", entry.accountId().orElse(null));
+        fields.put("username", entry.username().orElse(null));
+        fields.put("actor", entry.actor().orElse(null));
+        fields.put("reason", entry.reason().orElse(null));
+        fields.put("detail", entry.detailJson().map(JsonLogLine.RawJson::new).orElse(null));
+        fields.put("ip", origin.clientIp());
+        fields.put("requestId", origin.requestId());
+        return JsonLogLine.of(time, Level.INFO, fields);
+    }
+
+    static String format(AuditEntry entry, RequestOrigin origin) {
         StringBuilder line = new StringBuilder(entry.type().name());
         entry.accountId().ifPresent(id -> line.append(" account=").append(id));
         entry.username().ifPresent(name -> line.append(" username=").append(name));

@@ -7,6 +7,9 @@ import java.util.Optional;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
+import io.latchkey.metrics.Timed;
+import io.latchkey.metrics.SignInMethod;
+import io.latchkey.metrics.Instruments;
 import io.latchkey.account.Account;
 import io.latchkey.account.AccountService;
 import io.latchkey.account.AccountSettings;
@@ -62,6 +65,9 @@ public class PasswordService {
     @Inject
     Clock clock;
 
+    @Inject
+    Instruments metrics;
+
     /** Self-service sign-up: refused while sign-up is closed, and rate-limited. */
     public Account signUp(String rawUsername, String password, String rawDisplayName) {
         accountSettings.requireOpenSignUp();
@@ -80,10 +86,12 @@ public class PasswordService {
         hashing.policy().check("password", password, username);
         if (accounts.exists(username)) {
             // Checked before hashing so a taken name costs no bcrypt; the unique index still decides races.
+            metrics.signUp("taken");
             throw new ConflictException("This username is already taken.");
         }
         Account account = accounts.create(new NewAccount(username, displayName, Optional.of(hashing.hasher().hash(password))));
         audit.outcome(AuditEntry.of(AuditEventType.SIGN_UP).account(account.id(), account.username().value()));
+        metrics.signUp(Instruments.SUCCESS);
         return account;
     }
 
@@ -99,9 +107,9 @@ public class PasswordService {
         limits.signIn(Optional.ofNullable(username.map(Username::value).orElse(rawUsername)));
         Optional<PasswordCredential> credential = username.flatMap(accounts::passwordCredential);
         PasswordHasher hasher = hashing.hasher();
-        PasswordHasher.Outcome outcome = credential
+        PasswordHasher.Outcome outcome = metrics.time(Timed.PASSWORD_VERIFICATION, () -> credential
                 .map(c -> hasher.verify(password, c.hash()))
-                .orElseGet(() -> hasher.verifyAgainstDecoy(password));
+                .orElseGet(() -> hasher.verifyAgainstDecoy(password)));
         if (credential.isEmpty()) {
             throw refused(unknownUsernames.failedSignIn(rawUsername),
                     AuditReason.UNKNOWN_ACCOUNT);
@@ -125,6 +133,7 @@ public class PasswordService {
         }
         Account account = accounts.find(found.accountId()).orElseThrow(AuthenticationFailedException::new);
         audit.outcome(AuditEntry.of(AuditEventType.LOGIN_SUCCEEDED).account(account.id(), account.username().value()));
+        metrics.signedIn(SignInMethod.PASSWORD);
         return tokens.openSession(account, AuthMethod.PASSWORD);
     }
 
@@ -134,11 +143,13 @@ public class PasswordService {
         lockout.lockedUntil(failures, now).ifPresent(until -> {
             accounts.lockPasswordSignIn(credential.accountId(), until);
             audit.refusal(AuditEntry.of(AuditEventType.LOCKED_OUT).account(credential.accountId(), username.value()));
+            metrics.lockout(SignInMethod.PASSWORD);
         });
     }
 
     private AuthenticationFailedException refused(AuditEntry failure, AuditReason reason) {
         audit.refusal(failure.reason(reason));
+        metrics.signInRefused(SignInMethod.PASSWORD, reason.code());
         return new AuthenticationFailedException();
     }
 

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.persistence.PersistenceException;
 
+import io.latchkey.metrics.Instruments;
 import io.latchkey.ratelimit.internal.AddressBucket;
 import io.latchkey.ratelimit.internal.WindowCounter;
 import io.latchkey.ratelimit.internal.WindowHits;
@@ -44,6 +45,9 @@ public class RateLimits {
     @Inject
     Clock clock;
 
+    @Inject
+    Instruments metrics;
+
     /**
      * Buckets are named by a keyed hash, so the table holds no addresses or usernames (people
      * type passwords into the username field) and keys have one length; an unkeyed digest of a
@@ -57,18 +61,18 @@ public class RateLimits {
         settings.signIn().ifPresent(limit -> {
             Optional<Duration> byAddress = charge(limit, "login-ip", clientIp());
             Optional<Duration> byUser = username.flatMap(name -> charge(limit, "login-user", name.strip().toLowerCase(Locale.ROOT)));
-            refuseIfOver(byAddress, byUser);
+            refuseIfOver("sign_in", byAddress, byUser);
         });
     }
 
     /** An account creation, with a password or a passkey. */
     public void signUp() {
-        settings.signUp().ifPresent(limit -> refuseIfOver(charge(limit, "signup-ip", clientIp()), Optional.empty()));
+        settings.signUp().ifPresent(limit -> refuseIfOver("sign_up", charge(limit, "signup-ip", clientIp()), Optional.empty()));
     }
 
     /** A call that opens a passkey ceremony. */
     public void passkeyOptions() {
-        settings.passkeyOptions().ifPresent(limit -> refuseIfOver(charge(limit, "options-ip", clientIp()), Optional.empty()));
+        settings.passkeyOptions().ifPresent(limit -> refuseIfOver("passkey_options", charge(limit, "options-ip", clientIp()), Optional.empty()));
     }
 
     /** Per address: an IPv6 client counts by its /64, as one subscriber holds a whole /64. */
@@ -91,11 +95,12 @@ public class RateLimits {
         return hits.waitIfOver(limit.permits(), limit.period(), Duration.ofMillis(nowMillis - windowStart * 1000));
     }
 
-    /** Refuses with the longer wait when either count is over its limit. */
-    private static void refuseIfOver(Optional<Duration> first, Optional<Duration> second) {
+    /** Refuses with the longer wait when either count is over the limit called {@code limit} in metrics. */
+    private void refuseIfOver(String limit, Optional<Duration> first, Optional<Duration> second) {
         Optional<Duration> wait = java.util.stream.Stream.of(first, second).flatMap(Optional::stream).max(Duration::compareTo);
         if (wait.isPresent()) {
             LOG.fine(() -> "Rate limit reached; retry after " + wait.get().toSeconds() + " s");
+            metrics.rateLimited(limit);
             throw new RateLimitedException(wait.get());
         }
     }

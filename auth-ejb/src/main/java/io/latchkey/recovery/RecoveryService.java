@@ -21,6 +21,8 @@ import io.latchkey.audit.AuditEventType;
 import io.latchkey.audit.AuditLog;
 import io.latchkey.audit.AuditReason;
 import io.latchkey.audit.UnknownUsernames;
+import io.latchkey.metrics.Instruments;
+import io.latchkey.metrics.SignInMethod;
 import io.latchkey.password.Lockout;
 import io.latchkey.ratelimit.RateLimits;
 import io.latchkey.recovery.internal.CodeCheck;
@@ -78,6 +80,9 @@ public class RecoveryService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Instruments metrics;
 
     /**
      * A new set of ten codes for the caller, replacing any earlier set; the codes leave here once
@@ -152,6 +157,7 @@ public class RecoveryService {
             throw failed(found, failure, AuditReason.SPENT_RECOVERY_CODE, now);
         }
         accounts.clearFailedLogins(found.id());
+        metrics.signedIn(SignInMethod.RECOVERY_CODE);
         audit.outcome(AuditEntry.of(AuditEventType.RECOVERY_CODE_USED).account(found.id(), found.username().value())
                 .recoveryCode(kindName(code.kind())));
         return tokens.openSession(found, AuthMethod.RECOVERY_CODE);
@@ -192,12 +198,14 @@ public class RecoveryService {
         lockout.lockedUntil(failures, now).ifPresent(until -> {
             accounts.lockPasswordSignIn(account.id(), until);
             audit.refusal(AuditEntry.of(AuditEventType.LOCKED_OUT).account(account.id(), account.username().value()));
+            metrics.lockout(SignInMethod.RECOVERY_CODE);
         });
         return refused(failure, reason);
     }
 
     private AuthenticationFailedException refused(AuditEntry failure, AuditReason reason) {
         audit.refusal(failure.reason(reason));
+        metrics.signInRefused(SignInMethod.RECOVERY_CODE, reason.code());
         return new AuthenticationFailedException();
     }
 

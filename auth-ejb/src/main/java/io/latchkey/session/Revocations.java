@@ -15,7 +15,7 @@ public interface Revocations {
 
     /**
      * Records a session that a verifier found ended (asking this capability, as a browser session's
-     * renewal does) before this node heard of it through the usual ways.
+     * renewal does) before this node heard of it through the usual ways. Returns whether it was news.
      */
-    void add(UUID sessionId, Instant at);
+    boolean add(UUID sessionId, Instant at);
 }

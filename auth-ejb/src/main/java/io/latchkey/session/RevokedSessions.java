@@ -28,6 +28,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import io.latchkey.config.InvalidSettingException;
+import io.latchkey.metrics.Instruments;
+import io.latchkey.metrics.RevocationChannel;
 import io.latchkey.session.internal.RevocationBroadcast;
 import io.latchkey.session.internal.RevocationFeedReader;
 import io.latchkey.session.internal.RevocationSet;
@@ -71,6 +73,9 @@ public class RevokedSessions {
     @Resource
     TimerService timers;
 
+    @Inject
+    Instruments metrics;
+
     private final RevocationSet revoked = new RevocationSet();
     private RevocationBroadcast broadcast;
     private RevocationFeedReader issuerFeed;
@@ -79,7 +84,11 @@ public class RevokedSessions {
     @PostConstruct
     void start() {
         load(clock.instant().minus(liveTokenWindow(tokens, settings, browser)));
-        broadcast = RevocationBroadcast.connect(id -> revoked.add(id, clock.instant()));
+        broadcast = RevocationBroadcast.connect(id -> {
+            if (revoked.add(id, clock.instant())) {
+                metrics.revocationsSpread(RevocationChannel.GRID, 1);
+            }
+        });
         if (!broadcast.reachesOtherNodes() && settings.poll().compareTo(RevocationSettings.MAX_POLL) > 0) {
             broadcast.close();
             throw new InvalidSettingException(RevocationSettings.POLL, "must be at most " + RevocationSettings.MAX_POLL
@@ -98,6 +107,11 @@ public class RevokedSessions {
     @PreDestroy
     void stop() {
         broadcast.close();
+    }
+
+    /** The data grid that carries revocations between nodes, when there is one. */
+    public Optional<DataGridState> dataGrid() {
+        return broadcast.dataGrid();
     }
 
     /** What the single sign-on host's verifiers read on every request; updated in place. */
@@ -136,7 +150,7 @@ public class RevokedSessions {
         }
         try {
             Instant now = clock.instant();
-            load(now.minus(POLL_OVERLAP));
+            metrics.revocationsSpread(RevocationChannel.POLL, load(now.minus(POLL_OVERLAP)));
             Duration retention = issuerFeed == null ? liveTokenWindow(tokens, settings, browser)
                     : max(liveTokenWindow(tokens, settings, browser), issuerFeed.retention());
             revoked.forgetBefore(now.minus(retention));
@@ -148,7 +162,7 @@ public class RevokedSessions {
     /** Failures are logged once until the feed answers again, and never fail a request. */
     private void readIssuerFeed() {
         try {
-            issuerFeed.readInto(revoked);
+            metrics.revocationsSpread(RevocationChannel.POLL, issuerFeed.readInto(revoked));
             if (issuerFeedFailing) {
                 issuerFeedFailing = false;
                 LOG.info(() -> "Latchkey: the issuer's revocation feed " + issuerFeed.location() + " answers again");
@@ -166,12 +180,15 @@ public class RevokedSessions {
         }
     }
 
-    private void load(Instant since) {
+    /** Reads the session table's revocations since {@code since}; returns how many were news to this node. */
+    private int load(Instant since) {
         List<Object[]> rows = em.createNamedQuery(SessionEntity.REVOKED_SINCE, Object[].class)
                 .setParameter("since", since).getResultList();
+        int news = 0;
         for (Object[] row : rows) {
-            revoked.add(UUID.fromString((String) row[0]), (Instant) row[1]);
+            news += revoked.add(UUID.fromString((String) row[0]), (Instant) row[1]) ? 1 : 0;
         }
+        return news;
     }
 
     /**

@@ -22,6 +22,9 @@ import io.latchkey.audit.AuditEntry;
 import io.latchkey.audit.AuditEventType;
 import io.latchkey.audit.AuditLog;
 import io.latchkey.audit.AuditReason;
+import io.latchkey.metrics.Instruments;
+import io.latchkey.metrics.RefreshOutcome;
+import io.latchkey.metrics.Timed;
 import io.latchkey.rejection.AuthenticationFailedException;
 import io.latchkey.rejection.InvalidTokenException;
 import io.latchkey.rejection.RefreshTokenReusedException;
@@ -73,6 +76,9 @@ public class SessionService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    Instruments metrics;
+
     private AccessTokenVerifier verifier;
     private SessionRules rules;
 
@@ -120,6 +126,7 @@ public class SessionService {
      */
     public IssuedTokens refresh(String refreshToken, Optional<String> client) {
         if (!RefreshTokens.wellFormed(refreshToken)) {
+            metrics.refresh(RefreshOutcome.INVALID);
             throw new InvalidTokenException();
         }
         Instant now = clock.instant();
@@ -133,13 +140,16 @@ public class SessionService {
                 .setParameter("hash", hash).getSingleResult();
         if (!session.clientId().equals(client)) {
             // Another holder's token: refused, and the claim rolls back with the refusal.
+            metrics.refresh(RefreshOutcome.INVALID);
             throw new InvalidTokenException();
         }
         Account account = session.liveAt(now) ? accounts.findWithGroups(session.accountId()).filter(Account::active).orElse(null) : null;
         if (account == null) {
             // A RejectedRequestException rolls the transaction back: the claim with it.
+            metrics.refresh(RefreshOutcome.SESSION_ENDED);
             throw new InvalidTokenException();
         }
+        metrics.refresh(RefreshOutcome.ROTATED);
         return issue(account, session, now);
     }
 
@@ -148,16 +158,20 @@ public class SessionService {
         Optional<RefreshTokenEntity> found = em.createNamedQuery(RefreshTokenEntity.BY_HASH, RefreshTokenEntity.class)
                 .setParameter("hash", hash).getResultStream().findFirst();
         if (found.isEmpty()) {
+            metrics.refresh(RefreshOutcome.INVALID);
             return new InvalidTokenException();
         }
         RefreshTokenEntity presented = found.get();
         SessionEntity session = presented.session();
         if (!session.clientId().equals(client)) {
+            metrics.refresh(RefreshOutcome.INVALID);
             return new InvalidTokenException();
         }
         // Reuse is judged first; a token neither rotated nor expired cannot get here (its claim would
         // have succeeded), and is refused without revoking anything if it ever does.
-        if (RefreshDecision.of(presented.rotated(), presented.expiresAt(), session.liveAt(now), now) != RefreshDecision.REUSED) {
+        RefreshDecision decision = RefreshDecision.of(presented.rotated(), presented.expiresAt(), session.liveAt(now), now);
+        metrics.refresh(decision.outcome());
+        if (decision != RefreshDecision.REUSED) {
             return new InvalidTokenException();
         }
         revoke(List.of(session), RevokeReason.REFRESH_TOKEN_REUSE);
@@ -302,8 +316,8 @@ public class SessionService {
         Instant refreshExpiry = rules.refreshExpiry(now, session.expiresAt());
         em.persist(new RefreshTokenEntity(session, RefreshTokens.hash(refreshToken), now, refreshExpiry));
         JwtIssuer issuer = keys.issuer();
-        String accessToken = issuer.issue(new JwtIssuer.AccessClaims(account.id(), account.username().value(),
-                account.groups(), session.id(), session.authTime(), session.amr(), session.clientId()));
+        String accessToken = metrics.time(Timed.TOKEN_ISSUE, () -> issuer.issue(new JwtIssuer.AccessClaims(account.id(),
+                account.username().value(), account.groups(), session.id(), session.authTime(), session.amr(), session.clientId())));
         return new IssuedTokens(accessToken, settings.lifetimes().access(), refreshToken,
                 Duration.between(now, refreshExpiry), session.id());
     }

@@ -14,6 +14,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 
+import io.latchkey.metrics.Instruments;
 import io.latchkey.session.BrowserSessionService;
 import io.latchkey.session.BrowserSsoSettings;
 import io.latchkey.session.RevokedSessions;
@@ -55,6 +56,9 @@ public class SsoInstaller {
     @Inject
     Clock clock;
 
+    @Inject
+    Instruments metrics;
+
     private SingleSignOn installed;
 
     @PostConstruct
@@ -72,9 +76,9 @@ public class SsoInstaller {
         Optional<BrowserSessions> cookies = browser.enabled() && settings.verification().jwksLocation().isEmpty()
                 ? Optional.of(new SsoCookieVerifier(browserSessions, revoked.revocations(), browser.renewAfter(), clock))
                 : Optional.empty();
-        installed = SingleSignOn.install(new SsoBearerVerifier(verifier, revoked.revocations(), clock), cookies,
+        installed = SingleSignOn.install(new SsoBearerVerifier(verifier, revoked.revocations(), clock, metrics), cookies,
                 new SsoOptions(settings.carrier().tokenHeader(), settings.carrier().tokenCookie(), settings.appContexts(),
-                        cookies.map(c -> browser.signInPage())));
+                        cookies.map(c -> browser.signInPage())), answer -> metrics.ssoAnswer(answer.name()));
     }
 
     @PreDestroy

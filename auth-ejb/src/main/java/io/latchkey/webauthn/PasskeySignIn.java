@@ -28,6 +28,9 @@ import io.latchkey.audit.AuditEntry;
 import io.latchkey.audit.AuditEventType;
 import io.latchkey.audit.AuditLog;
 import io.latchkey.audit.AuditReason;
+import io.latchkey.metrics.Instruments;
+import io.latchkey.metrics.SignInMethod;
+import io.latchkey.metrics.Timed;
 import io.latchkey.ratelimit.RateLimits;
 import io.latchkey.rejection.AuthenticationFailedException;
 import io.latchkey.session.IssuedTokens;
@@ -84,6 +87,9 @@ public class PasskeySignIn {
     @Inject
     Clock clock;
 
+    @Inject
+    Instruments metrics;
+
     private DecoyCredentials decoys;
 
     @PostConstruct
@@ -111,6 +117,10 @@ public class PasskeySignIn {
     }
 
     public IssuedTokens finish(String requestId, String credentialJson) {
+        return metrics.time(Timed.PASSKEY_FINISH, () -> verifyAndOpenSession(requestId, credentialJson));
+    }
+
+    private IssuedTokens verifyAndOpenSession(String requestId, String credentialJson) {
         limits.signIn(Optional.empty());
         PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs> credential =
                 YubicoJson.parseAssertion(credentialJson);
@@ -121,9 +131,11 @@ public class PasskeySignIn {
             result = relyingParty.finishAssertion(FinishAssertionOptions.builder().request(request).response(credential).build());
         } catch (AssertionFailedException | IllegalArgumentException e) {
             LOG.fine(() -> "Assertion refused: " + e.getMessage());
+            metrics.ceremonyFailed("sign_in", "assertion_rejected");
             throw refused(rejectedAssertion(credential));
         }
         if (!result.isSuccess()) {
+            metrics.ceremonyFailed("sign_in", "assertion_rejected");
             throw refused(rejectedAssertion(credential));
         }
         // Under a row lock from here to the commit: a second assertion with the same counter waits,
@@ -136,6 +148,7 @@ public class PasskeySignIn {
             case BACKUP_ELIGIBILITY_CHANGED -> {
                 LOG.warning(() -> "Passkey " + passkey.credentialId() + " of account " + passkey.accountId()
                         + ": backup eligibility changed from " + passkey.backupEligible() + "; sign-in refused");
+                metrics.ceremonyFailed("sign_in", "backup_eligibility_changed");
                 throw refused(AuditEntry.of(AuditEventType.LOGIN_FAILED).account(passkey.accountId())
                         .reason(AuditReason.PASSKEY_REJECTED));
             }
@@ -145,6 +158,7 @@ public class PasskeySignIn {
                         + ": signature counter did not increase (stored " + passkey.signatureCount() + ", got "
                         + result.getSignatureCount() + "); possible clone, sign-in refused");
                 audit.refusal(AuditEntry.of(AuditEventType.CLONE_WARNING).account(passkey.accountId()));
+                metrics.ceremonyFailed("sign_in", "clone_suspected");
                 throw new CloneSuspectedException();
             }
             case PASSED -> {
@@ -155,6 +169,7 @@ public class PasskeySignIn {
                 AuditEntry.of(AuditEventType.LOGIN_FAILED).account(passkey.accountId()).reason(AuditReason.SUSPENDED)));
         passkey.recordUse(result.getSignatureCount(), result.isBackedUp(), result.isUserVerified(), now);
         audit.outcome(AuditEntry.of(AuditEventType.LOGIN_SUCCEEDED).account(account.id(), account.username().value()));
+        metrics.signedIn(SignInMethod.PASSKEY);
         return tokens.openSession(account,
                 PasskeyAuthMethod.of(passkey.backupEligible(), passkey.attestationTrusted(), result.isUserVerified()));
     }
@@ -167,6 +182,7 @@ public class PasskeySignIn {
 
     private AuthenticationFailedException refused(AuditEntry failure) {
         audit.refusal(failure);
+        metrics.signInRefused(SignInMethod.PASSKEY, failure.reason().orElse(null));
         return new AuthenticationFailedException();
     }
 

@@ -24,6 +24,7 @@ import io.latchkey.audit.AuditEntry;
 import io.latchkey.audit.AuditEventType;
 import io.latchkey.audit.AuditLog;
 import io.latchkey.audit.UnknownUsernames;
+import io.latchkey.metrics.Instruments;
 import io.latchkey.ratelimit.RateLimits;
 import io.latchkey.rejection.AuthenticationFailedException;
 import io.latchkey.vault.Vault;
@@ -91,6 +92,7 @@ class PasswordServiceTest {
         service.hashing = hashing;
         service.unknownUsernames = new UnknownUsernames(Vault.open(new VaultSettings(Optional.of(Base64.getEncoder().encodeToString(new byte[32])), dataDir)));
         service.clock = Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);
+        service.metrics = Instruments.discarding();
         return service;
     }
 }

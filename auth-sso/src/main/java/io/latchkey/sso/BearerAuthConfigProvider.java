@@ -23,11 +23,13 @@ final class BearerAuthConfigProvider implements AuthConfigProvider {
     private final BearerVerifier verifier;
     private final Optional<BrowserSessions> browser;
     private final SsoOptions options;
+    private final SsoListener listener;
 
-    BearerAuthConfigProvider(BearerVerifier verifier, Optional<BrowserSessions> browser, SsoOptions options) {
+    BearerAuthConfigProvider(BearerVerifier verifier, Optional<BrowserSessions> browser, SsoOptions options, SsoListener listener) {
         this.verifier = verifier;
         this.browser = browser;
         this.options = options;
+        this.listener = listener;
     }
 
     @Override
@@ -88,7 +90,7 @@ final class BearerAuthConfigProvider implements AuthConfigProvider {
     }
 
     private ServerAuthContext context(CallbackHandler handler) {
-        BearerTokenAuthModule module = new BearerTokenAuthModule(verifier, browser, options);
+        BearerTokenAuthModule module = new BearerTokenAuthModule(verifier, browser, options, listener);
         module.initialize(null, null, handler, Map.of());
         return new ServerAuthContext() {
             @Override

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -49,15 +50,21 @@ public final class BearerTokenAuthModule implements ServerAuthModule {
     private final BearerVerifier verifier;
     private final Optional<BrowserSessions> browser;
     private final SsoOptions options;
+    private final SsoListener listener;
     private CallbackHandler handler;
 
     public BearerTokenAuthModule(BearerVerifier verifier, Optional<BrowserSessions> browser, SsoOptions options) {
+        this(verifier, browser, options, SsoListener.NONE);
+    }
+
+    public BearerTokenAuthModule(BearerVerifier verifier, Optional<BrowserSessions> browser, SsoOptions options, SsoListener listener) {
         if (browser.isPresent() != options.signInPage().isPresent()) {
             throw new IllegalArgumentException("browser sessions need a sign-in page, and the other way round");
         }
         this.verifier = verifier;
         this.browser = browser;
         this.options = options;
+        this.listener = Objects.requireNonNull(listener);
     }
 
     @Override
@@ -80,6 +87,7 @@ public final class BearerTokenAuthModule implements ServerAuthModule {
         Optional<String> token = token(request);
         Optional<Caller> caller = token.flatMap(verifier::verify);
         if (caller.isPresent()) {
+            listener.answered(SsoAnswer.BEARER_ACCEPTED);
             return accept(messageInfo, clientSubject, caller.get(), token.get(), "BEARER");
         }
         if (token.isEmpty() && browser.isPresent()) {
@@ -89,10 +97,12 @@ public final class BearerTokenAuthModule implements ServerAuthModule {
                 session.get().renewed().ifPresent(renewed ->
                         response.addHeader("Set-Cookie", SessionCookie.set(renewed, request.isSecure())));
                 String presented = session.get().renewed().orElse(cookie.get());
+                listener.answered(SsoAnswer.COOKIE_ACCEPTED);
                 return accept(messageInfo, clientSubject, session.get().caller(), presented, BROWSER_AUTH_TYPE);
             }
             if (cookie.isPresent()) {
                 // Forged, tampered, expired or ended: the browser should stop sending it.
+                listener.answered(SsoAnswer.COOKIE_REFUSED);
                 response.addHeader("Set-Cookie", SessionCookie.expire(request.isSecure()));
             }
         }
@@ -102,13 +112,16 @@ public final class BearerTokenAuthModule implements ServerAuthModule {
         }
         if (token.isPresent()) {
             LOG.log(Level.FINE, "Bearer token refused for {0}", request.getRequestURI());
+            listener.answered(SsoAnswer.TOKEN_REFUSED);
             challenge(response, "Bearer error=\"invalid_token\"", TokenProblem.INVALID_TOKEN, "The token is invalid, expired or revoked.");
             return AuthStatus.SEND_FAILURE;
         }
         if (options.signInPage().isPresent() && isNavigation(request)) {
+            listener.answered(SsoAnswer.SENT_TO_SIGN_IN);
             redirectToSignIn(request, response, options.signInPage().get());
             return AuthStatus.SEND_CONTINUE;
         }
+        listener.answered(SsoAnswer.TOKEN_REQUIRED);
         challenge(response, "Bearer", TokenProblem.TOKEN_REQUIRED, "A bearer token is required.");
         return AuthStatus.SEND_FAILURE;
     }

@@ -25,8 +25,14 @@ public final class SingleSignOn implements AutoCloseable {
     }
 
     public static SingleSignOn install(BearerVerifier verifier, Optional<BrowserSessions> browser, SsoOptions options) {
+        return install(verifier, browser, options, SsoListener.NONE);
+    }
+
+    /** As {@link #install(BearerVerifier, Optional, SsoOptions)}, telling {@code listener} how each request was answered. */
+    public static SingleSignOn install(BearerVerifier verifier, Optional<BrowserSessions> browser, SsoOptions options,
+            SsoListener listener) {
         AuthConfigFactory factory = AuthConfigFactory.getFactory();
-        List<String> ids = new BearerAuthConfigProvider(verifier, browser, options).register(factory);
+        List<String> ids = new BearerAuthConfigProvider(verifier, browser, options, listener).register(factory);
         LOG.info(() -> "Latchkey single sign-on installed for " + (options.global() ? "every application on this server"
                 : "the applications " + options.appContexts()) + "; tokens from the " + options.tokenHeader()
                 + (options.tokenCookie().map(c -> " cookie " + c).orElse(" header"))

@@ -43,8 +43,9 @@ class BearerTokenAuthModuleTest {
         public void end(String cookie) {
         }
     };
+    private final List<SsoAnswer> answers = new ArrayList<>();
     private final BearerTokenAuthModule module = new BearerTokenAuthModule(token -> Optional.empty(), Optional.of(sessions),
-            new SsoOptions("Authorization", Optional.empty(), Set.of(), Optional.of("/auth/")));
+            new SsoOptions("Authorization", Optional.empty(), Set.of(), Optional.of("/auth/")), answers::add);
 
     BearerTokenAuthModuleTest() {
         module.initialize(null, null, callbacks -> handled.addAll(List.of(callbacks)), Map.of());
@@ -58,6 +59,7 @@ class BearerTokenAuthModuleTest {
         assertThat(result).isEqualTo(AuthStatus.SEND_CONTINUE);
         assertThat(status).isEqualTo(303);
         assertThat(responseHeaders.get("Location")).containsExactly("/auth/?return=%2Flegacy%2Fpage%3Fa%3D1%26b%3D%252F");
+        assertThat(answers).containsExactly(SsoAnswer.SENT_TO_SIGN_IN);
     }
 
     @Test
@@ -68,6 +70,7 @@ class BearerTokenAuthModuleTest {
         assertThat(module.validateRequest(message("POST", "/legacy/page", null, "text/html", null, null, true), new Subject(), null))
                 .isEqualTo(AuthStatus.SEND_FAILURE);
         assertThat(responseHeaders.get("WWW-Authenticate")).containsOnly("Bearer");
+        assertThat(answers).containsExactly(SsoAnswer.TOKEN_REQUIRED, SsoAnswer.TOKEN_REQUIRED);
     }
 
     @Test
@@ -80,6 +83,7 @@ class BearerTokenAuthModuleTest {
         assertThat(handled).first().isInstanceOfSatisfying(CallerPrincipalCallback.class,
                 c -> assertThat(c.getPrincipal().getName()).isEqualTo("alice"));
         assertThat(responseHeaders.get("Set-Cookie")).containsExactly(SessionCookie.set("renewed-cookie", false));
+        assertThat(answers).containsExactly(SsoAnswer.COOKIE_ACCEPTED);
     }
 
     @Test
@@ -88,6 +92,7 @@ class BearerTokenAuthModuleTest {
 
         assertThat(result).isEqualTo(AuthStatus.SEND_CONTINUE);
         assertThat(responseHeaders.get("Set-Cookie")).containsExactly(SessionCookie.expire(false));
+        assertThat(answers).containsExactly(SsoAnswer.COOKIE_REFUSED, SsoAnswer.SENT_TO_SIGN_IN);
     }
 
     @Test
@@ -97,6 +102,7 @@ class BearerTokenAuthModuleTest {
 
         assertThat(result).isEqualTo(AuthStatus.SEND_FAILURE);
         assertThat(status).isEqualTo(401);
+        assertThat(answers).containsExactly(SsoAnswer.TOKEN_REFUSED);
     }
 
     @Test
@@ -104,6 +110,7 @@ class BearerTokenAuthModuleTest {
         assertThat(module.validateRequest(message("GET", "/legacy/public", null, "text/html", null, null, false), new Subject(), null))
                 .isEqualTo(AuthStatus.SUCCESS);
         assertThat(status).isEqualTo(200);
+        assertThat(answers).as("anonymous requests are not reported").isEmpty();
     }
 
     private MessageInfo message(String method, String uri, String query, String accept, String authorization, String cookie,

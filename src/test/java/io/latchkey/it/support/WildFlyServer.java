@@ -64,8 +64,9 @@ public final class WildFlyServer implements FullServer {
 
     private void boot() {
         Path console = work.resolve("console.log");
+        // --stability=community: WildFly 39 offers Micrometer's Prometheus registry at that level only.
         List<String> command = List.of("bash", home.resolve("bin/standalone.sh").toString(), "-c", "standalone.xml",
-                "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
+                "--stability=community", "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
                 "-Djboss.socket.binding.port-offset=" + offset, "-Djboss.server.base.dir=" + base);
         try {
             ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)

@@ -2,6 +2,8 @@ package io.latchkey.session.internal;
 
 import java.time.Instant;
 
+import io.latchkey.metrics.RefreshOutcome;
+
 /** What presenting a known refresh token leads to. */
 public enum RefreshDecision {
     ROTATE,
@@ -9,6 +11,16 @@ public enum RefreshDecision {
     REUSED,
     EXPIRED,
     SESSION_ENDED;
+
+    /** How {@code latchkey_refreshes_total} counts this decision. */
+    public RefreshOutcome outcome() {
+        return switch (this) {
+            case ROTATE -> RefreshOutcome.ROTATED;
+            case REUSED -> RefreshOutcome.REUSED;
+            case EXPIRED -> RefreshOutcome.EXPIRED;
+            case SESSION_ENDED -> RefreshOutcome.SESSION_ENDED;
+        };
+    }
 
     /** Reuse is judged first, so a replayed token is reported as such whatever else holds. */
     public static RefreshDecision of(boolean rotated, Instant tokenExpiresAt, boolean sessionLive, Instant now) {

@@ -1,5 +1,6 @@
 package io.latchkey.session.internal;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -8,6 +9,7 @@ import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
+import io.latchkey.session.DataGridState;
 import io.latchkey.session.internal.grid.DataGridBroadcast;
 
 /**
@@ -25,6 +27,11 @@ public interface RevocationBroadcast extends AutoCloseable {
 
     /** Whether other nodes hear of a revocation at once, rather than only at their next poll. */
     boolean reachesOtherNodes();
+
+    /** The data grid as this node sees it now, when revocations travel on it. */
+    default Optional<DataGridState> dataGrid() {
+        return Optional.empty();
+    }
 
     /** Stops listening; the grid must not keep a listener of an undeployed application. */
     @Override
@@ -81,6 +88,14 @@ public interface RevocationBroadcast extends AutoCloseable {
             @Override
             public boolean reachesOtherNodes() {
                 return true;
+            }
+
+            @Override
+            public Optional<DataGridState> dataGrid() {
+                if (!grid.running()) {
+                    return Optional.of(new DataGridState(false, "NOT_RUNNING", 0));
+                }
+                return Optional.of(new DataGridState(true, grid.clusterState(), grid.members()));
             }
 
             @Override

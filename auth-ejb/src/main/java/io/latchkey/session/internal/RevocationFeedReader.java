@@ -49,7 +49,7 @@ public final class RevocationFeedReader {
         return retention;
     }
 
-    /** One poll. On failure nothing changes and the next poll asks for the same span again. */
+    /** One poll; returns how many revocations were news. On failure nothing changes and the next poll asks for the same span again. */
     public int readInto(RevocationSet set) throws IOException, InterruptedException {
         URI uri = lastAsOf == null ? location
                 : URI.create(location + (location.getRawQuery() == null ? "?" : "&") + "since=" + lastAsOf.minus(OVERLAP).toEpochMilli());
@@ -64,9 +64,12 @@ public final class RevocationFeedReader {
         } catch (IllegalArgumentException e) {
             throw new IOException("the revocation feed " + location + " answered something that is not a revocation feed", e);
         }
-        feed.revoked().forEach(set::add);
+        int news = 0;
+        for (var revocation : feed.revoked().entrySet()) {
+            news += set.add(revocation.getKey(), revocation.getValue()) ? 1 : 0;
+        }
         retention = feed.retention();
         lastAsOf = feed.asOf();
-        return feed.revoked().size();
+        return news;
     }
 }

@@ -21,8 +21,8 @@ public final class RevocationSet implements Revocations {
     }
 
     @Override
-    public void add(UUID sessionId, Instant at) {
-        revokedAt.putIfAbsent(sessionId, at);
+    public boolean add(UUID sessionId, Instant at) {
+        return revokedAt.putIfAbsent(sessionId, at) == null;
     }
 
     /** Forgets revocations older than {@code cutoff}: every token of those sessions has expired. */

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.latchkey.metrics.Instruments;
+import io.latchkey.metrics.SsoVerification;
 import io.latchkey.rejection.InvalidTokenException;
 import io.latchkey.session.Revocations;
 import io.latchkey.sso.BearerVerifier;
@@ -28,24 +30,34 @@ public final class SsoBearerVerifier implements BearerVerifier {
     private final Revocations revoked;
     private final VerifiedTokenCache<Accepted> cache = new VerifiedTokenCache<>(CACHE_CAPACITY, Accepted::expiresAt);
     private final Clock clock;
+    private final Instruments metrics;
 
     public SsoBearerVerifier(AccessTokenVerifier verifier, Revocations revoked, Clock clock) {
+        this(verifier, revoked, clock, Instruments.discarding());
+    }
+
+    public SsoBearerVerifier(AccessTokenVerifier verifier, Revocations revoked, Clock clock, Instruments metrics) {
         this.verifier = verifier;
         this.revoked = revoked;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
     public Optional<Caller> verify(String token) {
         if (token == null || token.isEmpty() || token.length() > AccessTokenVerifier.MAX_TOKEN_LENGTH) {
+            metrics.ssoVerification(SsoVerification.REFUSED, "malformed");
             return Optional.empty();
         }
         Accepted accepted = cache.get(token, clock.instant());
+        SsoVerification result = accepted == null ? SsoVerification.CACHE_MISS : SsoVerification.CACHE_HIT;
         if (accepted == null) {
             VerifiedToken verified;
             try {
                 verified = verifier.verify(token);
             } catch (InvalidTokenException refused) {
+                // Signature, algorithm, type or a claim (iss, aud, exp, iat): the verifier does not say which.
+                metrics.ssoVerification(SsoVerification.REFUSED, "invalid");
                 return Optional.empty();
             }
             accepted = new Accepted(verified.sessionId(), verified.expiresAt(),
@@ -53,8 +65,10 @@ public final class SsoBearerVerifier implements BearerVerifier {
             cache.put(token, accepted, clock.instant());
         }
         if (revoked.contains(accepted.sessionId())) {
+            metrics.ssoVerification(SsoVerification.REFUSED, "revoked");
             return Optional.empty();
         }
+        metrics.ssoVerification(result, null);
         return Optional.of(accepted.caller());
     }
 

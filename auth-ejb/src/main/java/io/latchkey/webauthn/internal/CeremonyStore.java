@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import io.latchkey.metrics.Instruments;
 import io.latchkey.webauthn.CeremonyOptions;
 import io.latchkey.webauthn.WebAuthnSettings;
 
@@ -31,6 +32,9 @@ public class CeremonyStore {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Instruments metrics;
 
     @Inject
     WebAuthnSettings settings;
@@ -67,6 +71,14 @@ public class CeremonyStore {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<CeremonyEntity> take(String requestId, CeremonyEntity.Kind... kinds) {
+        Optional<CeremonyEntity> taken = takeOnce(requestId, kinds);
+        if (taken.isEmpty()) {
+            metrics.ceremonyFailed(kinds[0].name(), "expired_or_unknown");
+        }
+        return taken;
+    }
+
+    private Optional<CeremonyEntity> takeOnce(String requestId, CeremonyEntity.Kind... kinds) {
         CeremonyEntity found = em.find(CeremonyEntity.class, requestId);
         if (found == null) {
             return Optional.empty();

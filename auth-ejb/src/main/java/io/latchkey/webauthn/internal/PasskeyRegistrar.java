@@ -23,6 +23,7 @@ import com.yubico.webauthn.exception.RegistrationFailedException;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
+import io.latchkey.metrics.Instruments;
 import io.latchkey.rejection.AuthenticationFailedException;
 import io.latchkey.rejection.ConflictException;
 import io.latchkey.webauthn.Nickname;
@@ -53,6 +54,9 @@ public class PasskeyRegistrar {
     @Inject
     Clock clock;
 
+    @Inject
+    Instruments metrics;
+
     /** A verified answer: the request it answered, the library's result and the attestation format sent. */
     public record Verified(PublicKeyCredentialCreationOptions request, RegistrationResult result, String attestationFormat) {
     }
@@ -74,9 +78,11 @@ public class PasskeyRegistrar {
             result = relyingParty.finishRegistration(FinishRegistrationOptions.builder().request(request).response(credential).build());
         } catch (RegistrationFailedException | IllegalArgumentException e) {
             LOG.fine(() -> "Registration refused: " + e.getMessage());
+            metrics.ceremonyFailed("registration", "attestation_rejected");
             throw new AuthenticationFailedException();
         }
         if (credentials.find(result.getKeyId().getId()).isPresent()) {
+            metrics.ceremonyFailed("registration", "already_registered");
             throw new ConflictException("This passkey is already registered.");
         }
         return new Verified(request, result, credential.getResponse().getAttestation().getFormat());

@@ -19,6 +19,7 @@ import io.latchkey.account.Username;
 import io.latchkey.audit.AuditEntry;
 import io.latchkey.audit.AuditEventType;
 import io.latchkey.audit.AuditLog;
+import io.latchkey.metrics.Instruments;
 import io.latchkey.ratelimit.RateLimits;
 import io.latchkey.rejection.ConflictException;
 import io.latchkey.session.IssuedTokens;
@@ -57,6 +58,9 @@ public class SignUpCeremony {
     @Inject
     PasskeyRegistrar registrar;
 
+    @Inject
+    Instruments metrics;
+
     public CeremonyOptions start(String rawUsername, String rawDisplayName) {
         accountSettings.requireOpenSignUp();
         limits.passkeyOptions();
@@ -64,6 +68,7 @@ public class SignUpCeremony {
         Username username = Username.parse(rawUsername);
         String displayName = DisplayName.parseOrDefault(rawDisplayName, username);
         if (accounts.exists(username)) {
+            metrics.signUp("taken");
             throw new ConflictException("This username is already taken.");
         }
         var options = registrar.creationOptions(
@@ -80,6 +85,7 @@ public class SignUpCeremony {
         Account account = accounts.create(new NewAccount(new Username(ceremony.username()), ceremony.displayName(), Optional.empty()));
         PasskeyEntity passkey = registrar.store(account.id(), verified, nickname);
         audit.outcome(AuditEntry.of(AuditEventType.SIGN_UP).account(account.id(), account.username().value()));
+        metrics.signUp(Instruments.SUCCESS);
         audit.outcome(AuditEntry.of(AuditEventType.PASSKEY_ADDED).account(account.id(), account.username().value()));
         var result = verified.result();
         IssuedTokens issued = tokens.openSession(account,

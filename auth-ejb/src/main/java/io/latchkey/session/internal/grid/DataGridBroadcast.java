@@ -22,10 +22,12 @@ public final class DataGridBroadcast {
     private static final Logger LOG = Logger.getLogger(DataGridBroadcast.class.getName());
     private static final String TOPIC = "latchkey.revoked-sessions";
 
+    private final HazelcastInstance hazelcast;
     private final ITopic<String> topic;
     private final UUID registration;
 
-    private DataGridBroadcast(ITopic<String> topic, UUID registration) {
+    private DataGridBroadcast(HazelcastInstance hazelcast, ITopic<String> topic, UUID registration) {
+        this.hazelcast = hazelcast;
         this.topic = topic;
         this.registration = registration;
     }
@@ -45,13 +47,28 @@ public final class DataGridBroadcast {
                 LOG.log(Level.WARNING, "Ignored a malformed revocation message", e);
             }
         });
-        return new DataGridBroadcast(topic, registration);
+        return new DataGridBroadcast(hazelcast, topic, registration);
     }
 
     public void publish(Set<UUID> sessionIds) {
         if (!sessionIds.isEmpty()) {
             topic.publish(sessionIds.stream().map(UUID::toString).collect(Collectors.joining(",")));
         }
+    }
+
+    /** Whether this member still runs (false once Hazelcast shut down, or while it restarts after a split). */
+    public boolean running() {
+        return hazelcast.getLifecycleService().isRunning();
+    }
+
+    /** Hazelcast's cluster state by name ({@code ACTIVE}, {@code NO_MIGRATION}, {@code FROZEN}, {@code PASSIVE}, {@code IN_TRANSITION}). */
+    public String clusterState() {
+        return hazelcast.getCluster().getClusterState().name();
+    }
+
+    /** The members this one sees, itself included. */
+    public int members() {
+        return hazelcast.getCluster().getMembers().size();
     }
 
     /** Stops listening. */
