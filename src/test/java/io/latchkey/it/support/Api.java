@@ -29,8 +29,11 @@ public final class Api {
     public static final String TRUSTED_PROXIES = "127.0.0.1,::1";
 
     private static final java.util.Map<URI, AdminToken> ADMIN_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Well inside the access token's 15 minutes: one run's suites on one port outlast a token. */
-    private static final java.time.Duration ADMIN_TOKEN_REUSE = java.time.Duration.ofMinutes(5);
+    /**
+     * Administrator changes need a sign-in within the freshness window (5 seconds in the suites): a
+     * token is reused for one second at most, then the administrator signs in again.
+     */
+    private static final java.time.Duration ADMIN_TOKEN_REUSE = java.time.Duration.ofSeconds(1);
 
     private final URI base;
     /** Null: every request from a new address, so that per-address rate limits stay out of the way. */
@@ -65,24 +68,50 @@ public final class Api {
     }
 
     /**
-     * An access token of the bootstrap administrator, signed in once per server and five minutes:
-     * signing in before every test would trip the per-username sign-in limit, and the suites of one
-     * run share a port for longer than the token lives.
+     * An access token of the bootstrap administrator from a sign-in within the last second, so that it
+     * may make changes (which need a recent sign-in). Signing in with the password every time would
+     * trip the per-username sign-in limit; so the first time on a server the administrator signs in
+     * with the password and adds a passkey of a software authenticator, and signs in with that passkey
+     * afterwards (passkey sign-in is limited per address only, and each request comes from a new one).
+     * If the passkey is refused (a server started afresh on the same port), the password is used again.
      */
     public String adminToken() {
         return ADMIN_TOKENS.compute(base, (b, cached) -> {
-            if (cached != null && cached.obtained().plus(ADMIN_TOKEN_REUSE).isAfter(java.time.Instant.now())) {
+            java.time.Instant now = java.time.Instant.now();
+            if (cached != null && cached.obtained().plus(ADMIN_TOKEN_REUSE).isAfter(now)) {
                 return cached;
+            }
+            if (cached != null) {
+                String token = adminPasskeySignIn(cached.authenticator());
+                if (token != null) {
+                    return new AdminToken(token, now, cached.authenticator());
+                }
             }
             Reply login = login(System.getProperty("it.admin.username"), System.getProperty("it.admin.password"));
             if (login.status() != 200) {
                 throw new AssertionError("bootstrap administrator cannot sign in: " + login);
             }
-            return new AdminToken(login.text("access_token"), java.time.Instant.now());
+            String token = login.text("access_token");
+            io.latchkey.testing.webauthn.SoftwareAuthenticator authenticator = io.latchkey.testing.webauthn.SoftwareAuthenticator.es256();
+            JsonNode options = post("api/webauthn/register/options", json(), token).json();
+            Reply registered = post("api/webauthn/register", json().put("requestId", options.path("requestId").asText())
+                    .put("nickname", "system tests").set("credential", authenticator.register(options.path("publicKey"), origin())), token);
+            if (registered.status() != 201) {
+                throw new AssertionError("bootstrap administrator cannot add a passkey: " + registered);
+            }
+            return new AdminToken(token, now, authenticator);
         }).token();
     }
 
-    private record AdminToken(String token, java.time.Instant obtained) {
+    private String adminPasskeySignIn(io.latchkey.testing.webauthn.SoftwareAuthenticator authenticator) {
+        JsonNode options = post("api/webauthn/login/options", json().put("username", System.getProperty("it.admin.username"))).json();
+        Reply signedIn = post("api/webauthn/login", json().put("requestId", options.path("requestId").asText())
+                .set("credential", authenticator.authenticate(options.path("publicKey"), origin())));
+        return signedIn.status() == 200 ? signedIn.text("access_token") : null;
+    }
+
+    private record AdminToken(String token, java.time.Instant obtained,
+            io.latchkey.testing.webauthn.SoftwareAuthenticator authenticator) {
     }
 
     /** The browser origin of this server, as WebAuthn sees it. */
