@@ -99,7 +99,13 @@ public final class Api {
             if (registered.status() != 201) {
                 throw new AssertionError("bootstrap administrator cannot add a passkey: " + registered);
             }
-            return new AdminToken(token, now, authenticator);
+            // Adding the passkey may take seconds on a cold server: sign in with it for a recent sign-in.
+            java.time.Instant signedIn = java.time.Instant.now();
+            String fresh = adminPasskeySignIn(authenticator);
+            if (fresh == null) {
+                throw new AssertionError("bootstrap administrator cannot sign in with its new passkey");
+            }
+            return new AdminToken(fresh, signedIn, authenticator);
         }).token();
     }
 
