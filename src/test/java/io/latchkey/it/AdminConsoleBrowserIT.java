@@ -117,6 +117,24 @@ class AdminConsoleBrowserIT extends DeployedLatchkey {
     }
 
     @Test
+    void anAccountFitsA360PixelWideScreen() {
+        String adminName = Api.uniqueUsername("console-narrow");
+        api.grantGroups(api.signUp(adminName, PASSWORD).text("id"), "auth-admin");
+        String targetId = api.signUp(Api.uniqueUsername("console-narrow-target"), PASSWORD).text("id");
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(360, 800));
+
+        browser.driver().get(api.base() + "admin/#account=" + targetId);
+        signInOnThePage(adminName);
+        awaitConsole("ready");
+
+        assertThat(browser.element("account-view").isDisplayed()).isTrue();
+        Object overflow = ((JavascriptExecutor) browser.driver()).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(((Number) overflow).intValue()).as("no sideways scrolling of the page (tables scroll in their box)").isLessThanOrEqualTo(0);
+        assertThat(browser.element("suspend-account").isDisplayed()).isTrue();
+    }
+
+    @Test
     void someoneWhoIsNotAnAdministratorIsToldWhy() {
         String username = Api.uniqueUsername("console-plain");
         api.signUp(username, PASSWORD);
