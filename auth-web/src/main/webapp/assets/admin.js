@@ -228,7 +228,9 @@
 
   async function openAccount(id, focus = true) {
     const detail = await call("admin/accounts/" + encodeURIComponent(id));
+    const previous = current;
     current = detail;
+    if (!previous || previous.account.id !== detail.account.id) $("recovery-code-view").hidden = true;
     if (window.location.hash !== "#account=" + id) history.replaceState(null, "", "#account=" + id);
     renderAccount(detail);
     await renderRecentEvents(detail.account.id);
@@ -306,6 +308,9 @@
     const result = await request(id);
     await openAccount(id, false);
     say(typeof done === "function" ? done(result) : done, "ok");
+    // Suspend and reactivate swap buttons: focus must not be left on one that is now hidden.
+    const focused = document.activeElement;
+    if (!focused || focused === document.body || focused.offsetParent === null) $("account-title").focus();
   }
 
   const name = () => current.account.username;
