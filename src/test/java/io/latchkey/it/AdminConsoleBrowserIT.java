@@ -121,13 +121,17 @@ class AdminConsoleBrowserIT extends DeployedLatchkey {
         String adminName = Api.uniqueUsername("console-narrow");
         api.grantGroups(api.signUp(adminName, PASSWORD).text("id"), "auth-admin");
         String targetId = api.signUp(Api.uniqueUsername("console-narrow-target"), PASSWORD).text("id");
-        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(360, 800));
+        // Headless Chromium keeps windows at least about 500 px wide; a phone's viewport is emulated.
+        ((org.openqa.selenium.chrome.ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", 360, "height", 800, "deviceScaleFactor", 1, "mobile", true));
 
         browser.driver().get(api.base() + "admin/#account=" + targetId);
         signInOnThePage(adminName);
         awaitConsole("ready");
 
         assertThat(browser.element("account-view").isDisplayed()).isTrue();
+        assertThat(((Number) ((JavascriptExecutor) browser.driver()).executeScript("return window.innerWidth;")).intValue())
+                .isEqualTo(360);
         Object overflow = ((JavascriptExecutor) browser.driver()).executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(((Number) overflow).intValue()).as("no sideways scrolling of the page (tables scroll in their box)").isLessThanOrEqualTo(0);
