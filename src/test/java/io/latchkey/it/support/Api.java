@@ -34,6 +34,12 @@ public final class Api {
      * token is reused for one second at most, then the administrator signs in again.
      */
     private static final java.time.Duration ADMIN_TOKEN_REUSE = java.time.Duration.ofSeconds(1);
+    /**
+     * A server that does not take the software authenticator's passkey (its RP origins leave out this
+     * port) runs with the default freshness window, 5 minutes: its password token is reused for 4,
+     * within the window and within the per-username sign-in limit.
+     */
+    private static final java.time.Duration PASSWORD_TOKEN_REUSE = java.time.Duration.ofMinutes(4);
 
     private final URI base;
     /** Null: every request from a new address, so that per-address rate limits stay out of the way. */
@@ -73,13 +79,15 @@ public final class Api {
      * trip the per-username sign-in limit; so the first time on a server the administrator signs in
      * with the password and adds a passkey of a software authenticator, and signs in with that passkey
      * afterwards (passkey sign-in is limited per address only, and each request comes from a new one).
-     * If the passkey is refused (a server started afresh on the same port), the password is used again;
-     * so it is on a server that does not accept the software authenticator's passkey.
+     * If the passkey is refused (a server started afresh on the same port), the password is used again.
+     * A server that does not accept the software authenticator's passkey gets the password's token,
+     * reused for {@link #PASSWORD_TOKEN_REUSE}.
      */
     public String adminToken() {
         return ADMIN_TOKENS.compute(base, (b, cached) -> {
             java.time.Instant now = java.time.Instant.now();
-            if (cached != null && cached.obtained().plus(ADMIN_TOKEN_REUSE).isAfter(now)) {
+            if (cached != null && cached.obtained().plus(cached.authenticator() != null ? ADMIN_TOKEN_REUSE : PASSWORD_TOKEN_REUSE)
+                    .isAfter(now)) {
                 return cached;
             }
             if (cached != null && cached.authenticator() != null) {
@@ -98,8 +106,7 @@ public final class Api {
             Reply registered = post("api/webauthn/register", json().put("requestId", options.path("requestId").asText())
                     .put("nickname", "system tests").set("credential", authenticator.register(options.path("publicKey"), origin())), token);
             if (registered.status() != 201) {
-                // A server whose passkey settings do not fit this client: the password's token, and
-                // the password again next time.
+                // A server whose passkey settings do not fit this client: the password's token, for longer.
                 return new AdminToken(token, now, null);
             }
             // Adding the passkey may take seconds on a cold server: sign in with it for a recent sign-in.
