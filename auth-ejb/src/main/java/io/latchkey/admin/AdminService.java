@@ -19,14 +19,21 @@ import io.latchkey.audit.AuditQuery;
 import io.latchkey.recovery.OneTimeCode;
 import io.latchkey.recovery.RecoveryService;
 import io.latchkey.rejection.ForbiddenException;
+import io.latchkey.rejection.NotFoundException;
+import io.latchkey.rejection.ReauthenticationRequiredException;
 import io.latchkey.session.RevokeReason;
 import io.latchkey.session.SessionService;
 import io.latchkey.token.VerifiedToken;
+import io.latchkey.webauthn.Passkey;
+import io.latchkey.webauthn.PasskeyManagement;
 
 /**
  * What administrators do to accounts. Every call checks that the caller is in
  * {@value AdminSettings#ADMIN_GROUP} both in its token and in the database now, and records a
- * refusal ({@code ADMIN_REFUSED}) with the caller and what it attempted.
+ * refusal ({@code ADMIN_REFUSED}) with the caller and what it attempted. Calls that change
+ * something also need a recent sign-in (within the freshness window, as a password change does):
+ * an administrator's access token reaches every application on the server, and one that leaked
+ * must not be enough to suspend, regroup or hand out recovery codes.
  */
 @Stateless
 public class AdminService {
@@ -45,22 +52,46 @@ public class AdminService {
     @Inject
     RecoveryService recovery;
 
+    @Inject
+    PasskeyManagement passkeys;
+
     public AccountPage search(VerifiedToken caller, String query, int offset, int limit) {
         requireAdmin(caller, AuditEventType.ACCOUNTS_LISTED, Optional.empty());
         audit.outcome(AuditEntry.of(AuditEventType.ACCOUNTS_LISTED).actor(caller.username()));
         return accounts.search(query, Math.max(0, offset), Math.max(1, Math.min(MAX_PAGE, limit)));
     }
 
+    /** One account with its passkeys and open sessions; reading it is recorded. */
+    public AccountDetail account(VerifiedToken caller, UUID accountId) {
+        requireAdmin(caller, AuditEventType.ACCOUNT_READ, Optional.of(accountId));
+        Account account = existing(accountId);
+        record(AuditEntry.of(AuditEventType.ACCOUNT_READ), caller, account);
+        return new AccountDetail(account, passkeys.listForAdministrator(accountId), tokens.openSessions(accountId));
+    }
+
+    /**
+     * Removes one of the account's passkeys (a lost or stolen authenticator), even its last way to
+     * sign in: the administrator can then issue a one-time recovery code. Sessions stay open; revoke
+     * them as well when the passkey may be in other hands.
+     */
+    public Passkey removePasskey(VerifiedToken caller, UUID accountId, String passkeyId) {
+        requireFreshAdmin(caller, AuditEventType.PASSKEY_REMOVED, Optional.of(accountId));
+        Account account = accounts.findForUpdate(accountId).orElseThrow(AdminService::noSuchAccount);
+        Passkey removed = passkeys.removeForAdministrator(accountId, passkeyId);
+        record(AuditEntry.of(AuditEventType.PASSKEY_REMOVED), caller, account);
+        return removed;
+    }
+
     /** Suspends the account and ends all its sessions, so its live access tokens stop working too. */
     public void suspend(VerifiedToken caller, UUID accountId) {
-        requireAdmin(caller, AuditEventType.ACCOUNT_SUSPENDED, Optional.of(accountId));
+        requireFreshAdmin(caller, AuditEventType.ACCOUNT_SUSPENDED, Optional.of(accountId));
         Account account = accounts.suspend(accountId);
         tokens.revokeAllSessions(accountId, RevokeReason.ACCOUNT_SUSPENDED);
         record(AuditEntry.of(AuditEventType.ACCOUNT_SUSPENDED), caller, account);
     }
 
     public void reactivate(VerifiedToken caller, UUID accountId) {
-        requireAdmin(caller, AuditEventType.ACCOUNT_REACTIVATED, Optional.of(accountId));
+        requireFreshAdmin(caller, AuditEventType.ACCOUNT_REACTIVATED, Optional.of(accountId));
         record(AuditEntry.of(AuditEventType.ACCOUNT_REACTIVATED), caller, accounts.reactivate(accountId));
     }
 
@@ -70,7 +101,7 @@ public class AdminService {
      * for the rest of its token's lifetime.
      */
     public Account replaceGroups(VerifiedToken caller, UUID accountId, List<String> groups) {
-        requireAdmin(caller, AuditEventType.GROUPS_CHANGED, Optional.of(accountId));
+        requireFreshAdmin(caller, AuditEventType.GROUPS_CHANGED, Optional.of(accountId));
         GroupChange change = accounts.replaceGroups(accountId, groups);
         if (change.changed()) {
             tokens.revokeAllSessions(accountId, RevokeReason.ADMIN);
@@ -80,9 +111,8 @@ public class AdminService {
     }
 
     public void revokeSessions(VerifiedToken caller, UUID accountId) {
-        requireAdmin(caller, AuditEventType.SESSIONS_REVOKED, Optional.of(accountId));
-        Account account = accounts.find(accountId)
-                .orElseThrow(() -> new io.latchkey.rejection.NotFoundException("There is no account with this id."));
+        requireFreshAdmin(caller, AuditEventType.SESSIONS_REVOKED, Optional.of(accountId));
+        Account account = existing(accountId);
         tokens.revokeAllSessions(accountId, RevokeReason.ADMIN);
         record(AuditEntry.of(AuditEventType.SESSIONS_REVOKED), caller, account);
     }
@@ -93,7 +123,7 @@ public class AdminService {
      * person asked, and the code is the way back in.
      */
     public OneTimeCode issueRecoveryCode(VerifiedToken caller, UUID accountId) {
-        requireAdmin(caller, AuditEventType.RECOVERY_CODE_ISSUED, Optional.of(accountId));
+        requireFreshAdmin(caller, AuditEventType.RECOVERY_CODE_ISSUED, Optional.of(accountId));
         OneTimeCode code = recovery.issueAdminCode(accountId, caller.username());
         Account account = accounts.find(accountId).orElseThrow();
         tokens.revokeAllSessions(accountId, RevokeReason.ADMIN);
@@ -106,6 +136,32 @@ public class AdminService {
         requireAdmin(caller, AuditEventType.EVENTS_READ, query.accountId());
         audit.outcome(AuditEntry.of(AuditEventType.EVENTS_READ).actor(caller.username()));
         return audit.read(query);
+    }
+
+    private Account existing(UUID accountId) {
+        return accounts.find(accountId).orElseThrow(AdminService::noSuchAccount);
+    }
+
+    private static NotFoundException noSuchAccount() {
+        return new NotFoundException("There is no account with this id.");
+    }
+
+    /**
+     * An administrator (see {@link #requireAdmin}) who signed in, not merely refreshed, within the
+     * freshness window; otherwise 403 {@code reauthentication-required}, and the console asks the
+     * administrator to sign in again. Other capabilities' changing administrator calls ask here too.
+     */
+    public void requireFreshAdmin(VerifiedToken caller, AuditEventType attempted, Optional<UUID> target) {
+        requireAdmin(caller, attempted, target);
+        if (!tokens.fresh(caller)) {
+            throw new ReauthenticationRequiredException("Sign in again to make administrator changes: your sign-in is older than "
+                    + describe(tokens.freshness()) + ".");
+        }
+    }
+
+    private static String describe(java.time.Duration window) {
+        long minutes = window.toMinutes();
+        return minutes >= 1 ? minutes + (minutes == 1 ? " minute" : " minutes") : window.toSeconds() + " seconds";
     }
 
     private void record(AuditEntry entry, VerifiedToken caller, Account account) {

@@ -18,6 +18,8 @@ public enum AuditEventType {
     GROUPS_CHANGED,
     SESSIONS_REVOKED,
     ACCOUNTS_LISTED,
+    /** An administrator opened one account (its passkeys and open sessions). */
+    ACCOUNT_READ,
     EVENTS_READ,
     /** An administrator call refused because the caller is not (or no longer) an administrator. */
     ADMIN_REFUSED,

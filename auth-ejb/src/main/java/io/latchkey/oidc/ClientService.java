@@ -50,7 +50,7 @@ public class ClientService {
     Clock clock;
 
     public RegisteredClient register(VerifiedToken caller, ClientRegistration registration) {
-        admin.requireAdmin(caller, AuditEventType.CLIENT_REGISTERED, Optional.empty());
+        admin.requireFreshAdmin(caller, AuditEventType.CLIENT_REGISTERED, Optional.empty());
         if (registration.clientId().equals(tokens.audience())) {
             // Its ID tokens would carry Latchkey's audience and pass for access tokens.
             throw InvalidInputException.of("clientId", "A client id cannot be Latchkey's token audience.");
@@ -83,7 +83,7 @@ public class ClientService {
 
     /** Changes name and URIs. Whether a client is public is fixed: it decides how it authenticates. */
     public OidcClient update(VerifiedToken caller, ClientRegistration registration) {
-        admin.requireAdmin(caller, AuditEventType.CLIENT_UPDATED, Optional.empty());
+        admin.requireFreshAdmin(caller, AuditEventType.CLIENT_UPDATED, Optional.empty());
         ClientEntity entity = existing(registration.clientId(), LockModeType.PESSIMISTIC_WRITE);
         if (entity.toClient().publicClient() != registration.publicClient()) {
             throw new ConflictException("A client stays public or confidential; remove it and register it again to change that.");
@@ -95,7 +95,7 @@ public class ClientService {
 
     /** A new secret for a confidential client; the old one stops working at once. */
     public String rotateSecret(VerifiedToken caller, String clientId) {
-        admin.requireAdmin(caller, AuditEventType.CLIENT_SECRET_ROTATED, Optional.empty());
+        admin.requireFreshAdmin(caller, AuditEventType.CLIENT_SECRET_ROTATED, Optional.empty());
         ClientEntity entity = existing(clientId, LockModeType.PESSIMISTIC_WRITE);
         if (entity.toClient().publicClient()) {
             throw new ConflictException("A public client has no secret.");
@@ -108,7 +108,7 @@ public class ClientService {
 
     /** Removes the client and ends every session it holds, so its tokens stop working at once. */
     public void remove(VerifiedToken caller, String clientId) {
-        admin.requireAdmin(caller, AuditEventType.CLIENT_REMOVED, Optional.empty());
+        admin.requireFreshAdmin(caller, AuditEventType.CLIENT_REMOVED, Optional.empty());
         ClientEntity entity = existing(clientId, LockModeType.PESSIMISTIC_WRITE);
         sessions.revokeClientSessions(clientId, RevokeReason.CLIENT_REMOVED);
         em.remove(entity);

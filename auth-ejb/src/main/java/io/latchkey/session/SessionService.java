@@ -13,6 +13,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -28,6 +29,8 @@ import io.latchkey.metrics.Timed;
 import io.latchkey.rejection.AuthenticationFailedException;
 import io.latchkey.rejection.InvalidTokenException;
 import io.latchkey.rejection.RefreshTokenReusedException;
+import io.latchkey.request.CurrentRequest;
+import io.latchkey.request.RequestOrigin;
 import io.latchkey.session.internal.RefreshDecision;
 import io.latchkey.session.internal.RefreshTokenEntity;
 import io.latchkey.session.internal.RefreshTokens;
@@ -78,6 +81,9 @@ public class SessionService {
 
     @Inject
     Instruments metrics;
+
+    @Inject
+    Provider<CurrentRequest> request;
 
     private AccessTokenVerifier verifier;
     private SessionRules rules;
@@ -305,6 +311,19 @@ public class SessionService {
         revocations.fire(new SessionsRevoked(ending.stream().map(SessionEntity::id).collect(Collectors.toSet())));
     }
 
+    /**
+     * The account's live sessions (not revoked, not past their lifetime), newest sign-in first: for
+     * an administrator looking at an account.
+     */
+    public List<OpenSession> openSessions(UUID accountId) {
+        Instant now = clock.instant();
+        return liveSessions(accountId).stream().filter(s -> s.liveAt(now))
+                .sorted(java.util.Comparator.comparing(SessionEntity::authTime).reversed())
+                .map(s -> new OpenSession(s.id(), s.authTime(), s.startedAt(), s.lastRefreshedAt(), s.expiresAt(), s.amr(),
+                        s.clientIp(), s.userAgent(), s.clientId()))
+                .toList();
+    }
+
     private List<SessionEntity> liveSessions(UUID accountId) {
         return em.createNamedQuery(SessionEntity.LIVE_OF_ACCOUNT, SessionEntity.class)
                 .setParameter("accountId", accountId.toString())
@@ -315,6 +334,8 @@ public class SessionService {
         String refreshToken = RefreshTokens.generate();
         Instant refreshExpiry = rules.refreshExpiry(now, session.expiresAt());
         em.persist(new RefreshTokenEntity(session, RefreshTokens.hash(refreshToken), now, refreshExpiry));
+        RequestOrigin origin = CurrentRequest.of(request);
+        session.issuedTo(now, origin.clientIp(), origin.userAgent());
         JwtIssuer issuer = keys.issuer();
         String accessToken = metrics.time(Timed.TOKEN_ISSUE, () -> issuer.issue(new JwtIssuer.AccessClaims(account.id(),
                 account.username().value(), account.groups(), session.id(), session.authTime(), session.amr(), session.clientId())));

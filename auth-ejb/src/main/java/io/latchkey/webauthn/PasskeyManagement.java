@@ -62,6 +62,30 @@ public class PasskeyManagement {
                 .setParameter("accountId", accountId.toString()).getSingleResult().intValue();
     }
 
+    /** An account's passkeys with their clone warnings, for an administrator (who checked the caller). */
+    public List<ManagedPasskey> listForAdministrator(UUID accountId) {
+        return em.createNamedQuery(PasskeyEntity.OF_ACCOUNT, PasskeyEntity.class)
+                .setParameter("accountId", accountId.toString())
+                .getResultStream().map(PasskeyEntity::toManagedPasskey).toList();
+    }
+
+    /**
+     * Removes a passkey of the account for an administrator (who checked the caller and the sign-in's
+     * freshness), even the last way to sign in: a person whose passkey was lost or stolen gets an
+     * administrator's one-time recovery code. Returns the removed passkey; an unknown one, or another
+     * account's, is not found.
+     */
+    public Passkey removeForAdministrator(UUID accountId, String credentialId) {
+        PasskeyEntity passkey = credentialId == null || credentialId.length() > MAX_CREDENTIAL_ID_LENGTH ? null
+                : em.find(PasskeyEntity.class, credentialId);
+        if (passkey == null || !passkey.accountId().equals(accountId)) {
+            throw new NotFoundException("This account has no passkey with this id.");
+        }
+        Passkey removed = passkey.toPasskey();
+        em.remove(passkey);
+        return removed;
+    }
+
     /** Renames one of the caller's passkeys; needs a recent sign-in. */
     public Passkey rename(VerifiedToken caller, String credentialId, String rawNickname) {
         stepUp.require(caller, "rename a passkey");

@@ -20,6 +20,9 @@ import io.latchkey.audit.AuditEntry;
 import io.latchkey.audit.AuditEventType;
 import io.latchkey.audit.AuditLog;
 import io.latchkey.rejection.ForbiddenException;
+import io.latchkey.rejection.ReauthenticationRequiredException;
+import io.latchkey.session.RevokeReason;
+import io.latchkey.session.SessionService;
 import io.latchkey.token.VerifiedToken;
 
 /**
@@ -34,6 +37,38 @@ class AdminServiceTest {
 
     private final List<AuditEntry> refusals = new ArrayList<>();
     private final List<AuditEntry> outcomes = new ArrayList<>();
+    private final List<UUID> suspended = new ArrayList<>();
+    private boolean freshSignIn = true;
+
+    @Test
+    void aChangeByAnAdministratorWhoseSignInIsNotRecentIsRefusedAndChangesNothing() {
+        AdminService service = service(List.of("auth-admin"), AccountStatus.ACTIVE);
+        freshSignIn = false;
+
+        assertThatThrownBy(() -> service.suspend(token(List.of("auth-admin")), TARGET))
+                .isInstanceOf(ReauthenticationRequiredException.class).hasMessageContaining("5 minutes");
+
+        assertThat(suspended).isEmpty();
+        assertThat(outcomes).isEmpty();
+    }
+
+    @Test
+    void theSameChangeAfterARecentSignInGoesThrough() {
+        AdminService service = service(List.of("auth-admin"), AccountStatus.ACTIVE);
+
+        service.suspend(token(List.of("auth-admin")), TARGET);
+
+        assertThat(suspended).containsExactly(TARGET);
+        assertThat(outcomes).extracting(AuditEntry::type).containsExactly(AuditEventType.ACCOUNT_SUSPENDED);
+    }
+
+    @Test
+    void readingAnAccountNeedsNoRecentSignIn() {
+        AdminService service = service(List.of("auth-admin"), AccountStatus.ACTIVE);
+        freshSignIn = false;
+
+        assertThat(service.search(token(List.of("auth-admin")), "", 0, 10).total()).isZero();
+    }
 
     @Test
     void anAdministratorInTokenAndDatabaseMayAdminister() {
@@ -93,6 +128,27 @@ class AdminServiceTest {
             @Override
             public AccountPage search(String query, int offset, int limit) {
                 return new AccountPage(List.of(), offset, limit, 0);
+            }
+
+            @Override
+            public Account suspend(UUID id) {
+                suspended.add(id);
+                return new Account(id, new Username("target"), "Target", NOW, AccountStatus.SUSPENDED, List.of(), true);
+            }
+        };
+        service.tokens = new SessionService() {
+            @Override
+            public boolean fresh(VerifiedToken token) {
+                return freshSignIn;
+            }
+
+            @Override
+            public java.time.Duration freshness() {
+                return java.time.Duration.ofMinutes(5);
+            }
+
+            @Override
+            public void revokeAllSessions(UUID accountId, RevokeReason reason) {
             }
         };
         service.audit = new AuditLog() {

@@ -29,8 +29,17 @@ public final class Api {
     public static final String TRUSTED_PROXIES = "127.0.0.1,::1";
 
     private static final java.util.Map<URI, AdminToken> ADMIN_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Well inside the access token's 15 minutes: one run's suites on one port outlast a token. */
-    private static final java.time.Duration ADMIN_TOKEN_REUSE = java.time.Duration.ofMinutes(5);
+    /**
+     * Administrator changes need a sign-in within the freshness window (5 seconds in the suites): a
+     * token is reused for one second at most, then the administrator signs in again.
+     */
+    private static final java.time.Duration ADMIN_TOKEN_REUSE = java.time.Duration.ofSeconds(1);
+    /**
+     * A server that does not take the software authenticator's passkey (its RP origins leave out this
+     * port) runs with the default freshness window, 5 minutes: its password token is reused for 4,
+     * within the window and within the per-username sign-in limit.
+     */
+    private static final java.time.Duration PASSWORD_TOKEN_REUSE = java.time.Duration.ofMinutes(4);
 
     private final URI base;
     /** Null: every request from a new address, so that per-address rate limits stay out of the way. */
@@ -65,24 +74,66 @@ public final class Api {
     }
 
     /**
-     * An access token of the bootstrap administrator, signed in once per server and five minutes:
-     * signing in before every test would trip the per-username sign-in limit, and the suites of one
-     * run share a port for longer than the token lives.
+     * An access token of the bootstrap administrator from a sign-in within the last second, so that it
+     * may make changes (which need a recent sign-in). Signing in with the password every time would
+     * trip the per-username sign-in limit; so the first time on a server the administrator signs in
+     * with the password and adds a passkey of a software authenticator, and signs in with that passkey
+     * afterwards (passkey sign-in is limited per address only, and each request comes from a new one).
+     * If the passkey is refused (a server started afresh on the same port), the password is used again.
+     * A server that does not accept the software authenticator's passkey gets the password's token,
+     * reused for {@link #PASSWORD_TOKEN_REUSE}.
      */
     public String adminToken() {
         return ADMIN_TOKENS.compute(base, (b, cached) -> {
-            if (cached != null && cached.obtained().plus(ADMIN_TOKEN_REUSE).isAfter(java.time.Instant.now())) {
+            java.time.Instant now = java.time.Instant.now();
+            if (cached != null && cached.obtained().plus(cached.authenticator() != null ? ADMIN_TOKEN_REUSE : PASSWORD_TOKEN_REUSE)
+                    .isAfter(now)) {
                 return cached;
+            }
+            if (cached != null && cached.authenticator() != null) {
+                String token = adminPasskeySignIn(cached.authenticator());
+                if (token != null) {
+                    return new AdminToken(token, now, cached.authenticator());
+                }
             }
             Reply login = login(System.getProperty("it.admin.username"), System.getProperty("it.admin.password"));
             if (login.status() != 200) {
                 throw new AssertionError("bootstrap administrator cannot sign in: " + login);
             }
-            return new AdminToken(login.text("access_token"), java.time.Instant.now());
+            String token = login.text("access_token");
+            io.latchkey.testing.webauthn.SoftwareAuthenticator authenticator = io.latchkey.testing.webauthn.SoftwareAuthenticator.es256();
+            JsonNode options = post("api/webauthn/register/options", json(), token).json();
+            Reply registered = post("api/webauthn/register", json().put("requestId", options.path("requestId").asText())
+                    .put("nickname", "system tests").set("credential", authenticator.register(options.path("publicKey"), origin())), token);
+            if (registered.status() != 201) {
+                // A server whose passkey settings do not fit this client: the password's token, for longer.
+                return new AdminToken(token, now, null);
+            }
+            // Adding the passkey may take seconds on a cold server: sign in with it for a recent sign-in.
+            java.time.Instant signedIn = java.time.Instant.now();
+            String fresh = adminPasskeySignIn(authenticator);
+            if (fresh == null) {
+                throw new AssertionError("bootstrap administrator cannot sign in with its new passkey");
+            }
+            return new AdminToken(fresh, signedIn, authenticator);
         }).token();
     }
 
-    private record AdminToken(String token, java.time.Instant obtained) {
+    private String adminPasskeySignIn(io.latchkey.testing.webauthn.SoftwareAuthenticator authenticator) {
+        JsonNode options = post("api/webauthn/login/options", json().put("username", System.getProperty("it.admin.username"))).json();
+        com.fasterxml.jackson.databind.node.ObjectNode assertion;
+        try {
+            assertion = authenticator.authenticate(options.path("publicKey"), origin());
+        } catch (IllegalStateException notOffered) {
+            return null; // the server does not know this passkey (its data is gone): decoys only
+        }
+        Reply signedIn = post("api/webauthn/login", json().put("requestId", options.path("requestId").asText())
+                .set("credential", assertion));
+        return signedIn.status() == 200 ? signedIn.text("access_token") : null;
+    }
+
+    private record AdminToken(String token, java.time.Instant obtained,
+            io.latchkey.testing.webauthn.SoftwareAuthenticator authenticator) {
     }
 
     /** The browser origin of this server, as WebAuthn sees it. */

@@ -62,6 +62,21 @@ public class SessionEntity {
     @Column(name = "client_id", length = 64)
     private String clientId;
 
+    /** When the session was opened; null for sessions opened before V10. */
+    @Column(name = "started_at")
+    private Instant startedAt;
+
+    /** When tokens were last issued for it: its sign-in or its latest refresh. */
+    @Column(name = "last_refreshed_at")
+    private Instant lastRefreshedAt;
+
+    /** The client address and user agent of that request. */
+    @Column(name = "client_ip", length = 64)
+    private String clientIp;
+
+    @Column(name = "user_agent", length = 256)
+    private String userAgent;
+
     protected SessionEntity() {
     }
 
@@ -79,6 +94,36 @@ public class SessionEntity {
         this.amr = String.join(" ", amr);
         this.authTime = authTime;
         this.expiresAt = expiresAt;
+    }
+
+    /** Records that tokens were issued for this session at {@code at}, to this client. */
+    public void issuedTo(Instant at, String address, String agent) {
+        if (startedAt == null) {
+            startedAt = at;
+        }
+        lastRefreshedAt = at;
+        clientIp = truncate(address, 64);
+        userAgent = truncate(agent, 256);
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+    public Optional<Instant> startedAt() {
+        return Optional.ofNullable(startedAt);
+    }
+
+    public Optional<Instant> lastRefreshedAt() {
+        return Optional.ofNullable(lastRefreshedAt);
+    }
+
+    public Optional<String> clientIp() {
+        return Optional.ofNullable(clientIp);
+    }
+
+    public Optional<String> userAgent() {
+        return Optional.ofNullable(userAgent);
     }
 
     public UUID id() {

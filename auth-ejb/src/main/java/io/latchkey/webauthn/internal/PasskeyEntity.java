@@ -174,6 +174,10 @@ public class PasskeyEntity {
         this.nickname = newNickname.value();
     }
 
+    public io.latchkey.webauthn.ManagedPasskey toManagedPasskey() {
+        return new io.latchkey.webauthn.ManagedPasskey(toPasskey(), java.util.Optional.ofNullable(cloneSuspectedAt));
+    }
+
     public Passkey toPasskey() {
         return new Passkey(credentialId, nickname, createdAt, lastUsedAt, aaguid, transports(), backupEligible, backedUp,
                 userVerified);

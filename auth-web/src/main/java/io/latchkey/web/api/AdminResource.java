@@ -43,6 +43,22 @@ public class AdminResource {
         return Responses.AccountPageBody.of(page);
     }
 
+    /** One account with its passkeys and open sessions. */
+    @GET
+    @Path("{id}")
+    public Responses.AdminAccountDetailBody account(@Context SecurityContext security, @PathParam("id") String id) {
+        return Responses.AdminAccountDetailBody.of(admin.account(BearerAuthenticationFilter.caller(security), accountId(id)));
+    }
+
+    /** Removes one of the account's passkeys (a lost or stolen authenticator); needs a recent sign-in. */
+    @DELETE
+    @Path("{id}/passkeys/{passkeyId}")
+    public Response removePasskey(@Context SecurityContext security, @PathParam("id") String id,
+            @PathParam("passkeyId") String passkeyId) {
+        admin.removePasskey(BearerAuthenticationFilter.caller(security), accountId(id), passkeyId);
+        return Response.noContent().build();
+    }
+
     @POST
     @Path("{id}/suspend")
     public Response suspend(@Context SecurityContext security, @PathParam("id") String id) {

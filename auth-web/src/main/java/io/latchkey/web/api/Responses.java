@@ -164,4 +164,53 @@ public final class Responses {
             return "OneTimeCodeBody[expiresAt=" + expiresAt + "]";
         }
     }
+
+    /** One account as an administrator opens it. */
+    @JsonbPropertyOrder({"account", "passkeys", "sessions"})
+    public record AdminAccountDetailBody(AdminAccountBody account, List<AdminPasskeyBody> passkeys,
+            List<OpenSessionBody> sessions) {
+        public AdminAccountDetailBody {
+            passkeys = List.copyOf(passkeys);
+            sessions = List.copyOf(sessions);
+        }
+
+        public static AdminAccountDetailBody of(io.latchkey.admin.AccountDetail detail) {
+            return new AdminAccountDetailBody(AdminAccountBody.of(detail.account()),
+                    detail.passkeys().stream().map(AdminPasskeyBody::of).toList(),
+                    detail.sessions().stream().map(OpenSessionBody::of).toList());
+        }
+    }
+
+    /** A passkey as its owner sees it, and {@code cloneSuspectedAt} when its counter last went backwards. */
+    @JsonbPropertyOrder({"id", "nickname", "createdAt", "lastUsedAt", "aaguid", "transports", "backupEligible", "backedUp",
+            "userVerified", "cloneSuspectedAt"})
+    public record AdminPasskeyBody(String id, String nickname, Instant createdAt, Instant lastUsedAt, String aaguid,
+            List<String> transports, boolean backupEligible, boolean backedUp, boolean userVerified,
+            Instant cloneSuspectedAt) {
+        public AdminPasskeyBody {
+            transports = List.copyOf(transports);
+        }
+
+        public static AdminPasskeyBody of(io.latchkey.webauthn.ManagedPasskey managed) {
+            Passkey p = managed.passkey();
+            return new AdminPasskeyBody(p.id(), p.nickname(), p.createdAt(), p.lastUsedAt(), p.aaguid(), p.transports(),
+                    p.backupEligible(), p.backedUp(), p.userVerified(), managed.cloneSuspectedAt().orElse(null));
+        }
+    }
+
+    /** An open session; parts not recorded (sessions older than their recording) are left out. */
+    @JsonbPropertyOrder({"id", "startedAt", "authTime", "lastRefreshedAt", "expiresAt", "amr", "clientIp", "userAgent",
+            "clientId"})
+    public record OpenSessionBody(String id, Instant startedAt, Instant authTime, Instant lastRefreshedAt, Instant expiresAt,
+            List<String> amr, String clientIp, String userAgent, String clientId) {
+        public OpenSessionBody {
+            amr = List.copyOf(amr);
+        }
+
+        public static OpenSessionBody of(io.latchkey.session.OpenSession session) {
+            return new OpenSessionBody(session.id().toString(), session.startedAt().orElse(null), session.authTime(),
+                    session.lastRefreshedAt().orElse(null), session.expiresAt(), session.amr(),
+                    session.clientIp().orElse(null), session.userAgent().orElse(null), session.clientId().orElse(null));
+        }
+    }
 }
