@@ -24,6 +24,7 @@ import io.latchkey.it.support.Ceremonies;
 import io.latchkey.it.support.FullServer;
 import io.latchkey.it.support.Http;
 import io.latchkey.it.support.LegacyWar;
+import io.latchkey.it.support.OpenApiDocument;
 import io.latchkey.testing.webauthn.SoftwareAuthenticator;
 import io.latchkey.testing.webauthn.Tamper;
 
@@ -209,6 +210,34 @@ abstract class DeployedEarChecks {
 
         assertThat(get("protected/page", access).statusCode()).isEqualTo(401);
         assertThat(api().login(username, PASSWORD).status()).isEqualTo(401);
+    }
+
+    /**
+     * MicroProfile OpenAPI serves Latchkey's document at the server's /openapi although the web
+     * module sits inside the EAR (beside the legacy WAR), and its paths resolve, with its servers
+     * entry, to the web module: a client that follows the document reaches Latchkey. The servers
+     * write them differently (Payara: paths under /auth, servers by host name; WildFly 39: the
+     * context root put into the paths, no servers), so operations are found by where they lead.
+     */
+    @Test
+    void theOpenApiDocumentIsServedAtTheServersRootAndItsPathsReachLatchkey() throws Exception {
+        OpenApiDocument document = OpenApiDocument.fetch(api().base());
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "openapi-" + server.getClass().getSimpleName() + ".json"),
+                document.root().toPrettyString());
+        System.out.printf("OpenAPI on %s: servers %s, %d operations%n", server.getClass().getSimpleName(),
+                document.root().path("servers"), document.operations().size());
+
+        assertThat(document.root().path("info").path("title").asText()).as(document.root().path("info").toString()).isEqualTo("Latchkey");
+        for (String operation : new String[] {"POST /api/accounts", "POST /api/login", "GET /api/me", "GET /api/admin/accounts",
+                "POST /api/sso/token", "POST /oidc/token", "GET /.well-known/jwks.json"}) {
+            document.operation(operation.split(" ")[0], operation.split(" ")[1]);
+        }
+        java.net.URI login = java.net.URI.create(document.resolve(document.operation("POST", "/api/login").path()));
+        assertThat(login.getPath()).as("where a client sends POST /api/login").isEqualTo(api().base().resolve("api/login").getPath());
+        HttpResponse<String> reply = Http.send(Http.request(login).header("Content-Type", "application/json")
+                .header("X-Forwarded-For", Api.newClientAddress()).POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(400);
+        assertThat(JSON.readTree(reply.body()).path("type").asText()).isEqualTo("urn:latchkey:problem:invalid-request");
     }
 
     HttpResponse<String> get(String path, String bearer) {
