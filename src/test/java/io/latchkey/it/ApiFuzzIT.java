@@ -27,6 +27,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.latchkey.it.support.Api;
 import io.latchkey.it.support.DeployedLatchkey;
+import io.latchkey.it.support.DeployedResources;
+import io.latchkey.it.support.OpenApiDocument;
 import io.latchkey.it.support.RequiresDatabase;
 
 /**
@@ -41,6 +43,11 @@ import io.latchkey.it.support.RequiresDatabase;
  * No answer may be a 5xx, every error must be problem+json, and afterwards the accounts (and, on
  * PostgreSQL, the sessions) are exactly those the accepted requests created. What is sent depends
  * only on the seed: answers never draw from the random sequence.
+ *
+ * <p>The same server also checks the OpenAPI document at {@code /openapi} against what is deployed
+ * (kept here to spare the machine another boot of Payara Micro): every JAX-RS resource method of the
+ * built WAR is documented, every documented operation exists on the live server, and every operation
+ * says what it answers, with which problem types, and what security it needs.
  */
 @ExtendWith(RequiresDatabase.class)
 class ApiFuzzIT extends DeployedLatchkey {
@@ -222,6 +229,165 @@ class ApiFuzzIT extends DeployedLatchkey {
                 assertThat(count(passkeys)).as("no generated credential can register a passkey").isZero();
             }
         }
+    }
+
+    /** What the document must be measured against: the resource methods of the WAR this suite deployed. */
+    private static List<DeployedResources.ResourceMethod> deployedResourceMethods() throws Exception {
+        try (DeployedResources war = DeployedResources.of(java.nio.file.Path.of(System.getProperty("latchkey.war")))) {
+            return war.resourceMethods();
+        }
+    }
+
+    private OpenApiDocument openApi() {
+        return OpenApiDocument.fetch(api.base());
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryResourceMethodOfTheDeployedWar() throws Exception {
+        OpenApiDocument document = openApi();
+        List<DeployedResources.ResourceMethod> deployed = deployedResourceMethods();
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        document.operations().forEach(operation -> documented.add(operation.toString()));
+        java.util.Set<String> resources = new java.util.TreeSet<>();
+        deployed.forEach(method -> resources.add(method.method() + " " + method.path()));
+
+        assertThat(deployed).as("resource methods found in the WAR").hasSizeGreaterThan(30);
+        assertThat(documented).as("resource methods without an operation in the document").containsAll(resources);
+        assertThat(documented.stream().filter(operation -> operation.contains(" /api/")).toList())
+                .as("documented API operations without a resource method").containsExactlyInAnyOrderElementsOf(resources);
+    }
+
+    /**
+     * Every documented operation exists on the live server: called without credentials, with a
+     * random UUID for each path parameter and an empty JSON object (or form) as body, it answers one
+     * of its documented statuses, never 405, and a 404 only as the problem of a missing entity (an
+     * unknown route of the API is also problem+json not-found, so its detail is told apart).
+     */
+    @Test
+    void everyDocumentedOperationAnswersOnTheLiveServerWithADocumentedStatus() throws Exception {
+        OpenApiDocument document = openApi();
+        HttpResponse<String> unknownRoute = send("GET", "api/no-such-route-" + java.util.UUID.randomUUID(), null, null, null);
+        assertThat(unknownRoute.statusCode()).isEqualTo(404);
+        String unknownRouteDetail = JSON.readTree(unknownRoute.body()).path("detail").asText();
+        List<String> failures = new ArrayList<>();
+        HttpClient noRedirects = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+
+        for (OpenApiDocument.Operation operation : document.operations()) {
+            // Where the document sends a client, relative to the web module, on the host this suite
+            // reaches (Payara lists servers by the machine's canonical host name).
+            String path = operation.modulePath().replaceAll("\\{[^}]+}", java.util.UUID.randomUUID().toString());
+            JsonNode requestBody = document.deref(operation.node().path("requestBody"));
+            HttpRequest.Builder request = HttpRequest.newBuilder(api.base().resolve(path.substring(1))).timeout(Duration.ofSeconds(30))
+                    .header("X-Forwarded-For", Api.newClientAddress());
+            if (requestBody.path("content").has("application/json")) {
+                request.header("Content-Type", "application/json").method(operation.method(), HttpRequest.BodyPublishers.ofString("{}"));
+            } else if (requestBody.path("content").has("application/x-www-form-urlencoded")) {
+                request.header("Content-Type", "application/x-www-form-urlencoded").method(operation.method(), HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.method(operation.method(), HttpRequest.BodyPublishers.noBody());
+            }
+            HttpResponse<String> reply = noRedirects.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            int status = reply.statusCode();
+            String type = reply.headers().firstValue("Content-Type").orElse("");
+            String seen = operation + " -> " + status + " " + type + " " + reply.body().substring(0, Math.min(200, reply.body().length()));
+            if (status == 405 || status >= 500) {
+                failures.add(seen);
+            } else if (status == 404 && !(type.startsWith("application/problem+json")
+                    && !unknownRouteDetail.equals(JSON.readTree(reply.body()).path("detail").asText()))) {
+                failures.add("no such route: " + seen);
+            } else if (!operation.node().path("responses").has(Integer.toString(status))) {
+                failures.add("undocumented status: " + seen);
+            }
+        }
+        assertThat(document.operations()).as("documented operations").hasSizeGreaterThan(30);
+        assertThat(failures).isEmpty();
+    }
+
+    /**
+     * Every operation lists a success and its failures; every failure of the JSON API is
+     * problem+json with its problem types named, all of them types the web module defines (and the
+     * document's list of types is exactly ProblemType's); every resource method behind the bearer
+     * filter requires a bearer token, the administrator's ones (and only they) that of a member of
+     * auth-admin, and the
+     * cookie-authenticated SSO token call the cookie and the CSRF header.
+     */
+    @Test
+    void everyOperationNamesItsResponsesProblemTypesAndSecurity() throws Exception {
+        OpenApiDocument document = openApi();
+        java.util.Set<String> problemTypes = new java.util.TreeSet<>();
+        try (DeployedResources war = DeployedResources.of(java.nio.file.Path.of(System.getProperty("latchkey.war")))) {
+            Class<?> problemType = war.load("io.latchkey.web.api.problem.ProblemType");
+            for (Object constant : problemType.getEnumConstants()) {
+                problemTypes.add((String) problemType.getMethod("uri").invoke(constant));
+            }
+        }
+        java.util.Set<String> listed = new java.util.TreeSet<>();
+        document.root().at("/components/schemas/Problem/properties/type/enum").forEach(uri -> listed.add(uri.asText()));
+        assertThat(listed).as("the Problem schema's types are the web module's ProblemType URIs").isEqualTo(problemTypes);
+        java.util.Set<String> authenticated = new java.util.TreeSet<>();
+        deployedResourceMethods().stream().filter(DeployedResources.ResourceMethod::authenticated)
+                .forEach(method -> authenticated.add(method.method() + " " + method.path()));
+        assertThat(authenticated).as("resource methods behind the bearer filter").isNotEmpty();
+
+        List<String> failures = new ArrayList<>();
+        for (OpenApiDocument.Operation operation : document.operations()) {
+            JsonNode responses = operation.node().path("responses");
+            List<String> statuses = new ArrayList<>();
+            responses.fieldNames().forEachRemaining(statuses::add);
+            if (statuses.stream().noneMatch(status -> status.startsWith("2") || status.startsWith("3"))) {
+                failures.add(operation + ": no success response");
+            }
+            for (String status : statuses) {
+                JsonNode response = document.deref(responses.get(status));
+                if (response.path("description").asText().isBlank()) {
+                    failures.add(operation + " " + status + ": no description");
+                }
+                if (!status.startsWith("4") && !status.startsWith("5")) {
+                    continue;
+                }
+                JsonNode problem = response.path("content").path("application/problem+json");
+                if (problem.isMissingNode()) {
+                    if (operation.modulePath().startsWith("/api/")) {
+                        failures.add(operation + " " + status + ": not problem+json");
+                    }
+                    continue;
+                }
+                java.util.Set<String> types = new java.util.TreeSet<>();
+                for (JsonNode part : document.deref(problem.path("schema")).path("allOf")) {
+                    document.deref(part).at("/properties/type/enum").forEach(uri -> types.add(uri.asText()));
+                }
+                if (types.isEmpty() || !problemTypes.containsAll(types)) {
+                    failures.add(operation + " " + status + ": problem types " + types + " not among " + problemTypes);
+                }
+            }
+            JsonNode security = operation.node().has("security") ? operation.node().get("security") : document.root().path("security");
+            boolean bearerRequired = security.size() > 0;
+            boolean adminRequired = security.size() > 0;
+            for (JsonNode alternative : security) {
+                boolean bearer = false;
+                for (java.util.Iterator<String> names = alternative.fieldNames(); names.hasNext();) {
+                    JsonNode scheme = document.deref(document.root().path("components").path("securitySchemes").path(names.next()));
+                    bearer |= "http".equals(scheme.path("type").asText()) && "bearer".equalsIgnoreCase(scheme.path("scheme").asText());
+                }
+                bearerRequired &= bearer;
+                adminRequired &= alternative.has("adminBearer");
+            }
+            if (authenticated.contains(operation.toString()) && !bearerRequired) {
+                failures.add(operation + ": behind the bearer filter, but the document does not require a bearer token: " + security);
+            }
+            if (operation.modulePath().startsWith("/api/admin/") != adminRequired) {
+                failures.add(operation + ": adminBearer (a member of auth-admin) must be required exactly by /api/admin/: " + security);
+            }
+        }
+        JsonNode adminBearer = document.root().at("/components/securitySchemes/adminBearer");
+        assertThat(adminBearer.path("scheme").asText()).isEqualTo("bearer");
+        assertThat(adminBearer.path("description").asText()).contains("auth-admin");
+        JsonNode ssoToken = document.operation("POST", "/api/sso/token").node().path("security");
+        assertThat(ssoToken.size()).as("the SSO token call's security").isEqualTo(1);
+        assertThat(ssoToken.get(0).has("ssoCookie") && ssoToken.get(0).has("csrfHeader")).as(ssoToken.toString()).isTrue();
+        assertThat(document.deref(document.root().at("/components/securitySchemes/csrfHeader")).path("name").asText()).isEqualTo("X-Requested-With");
+        assertThat(failures).isEmpty();
     }
 
     /**

@@ -28,7 +28,7 @@ import io.latchkey.it.support.WildFlyServer;
 /**
  * The EAR on WildFly 39, set up as an operator would: a fresh standalone server,
  * server-config/wildfly/configure.sh (driver, data source, credential stores, encrypted secrets,
- * settings, MicroProfile Health, integrated-jaspi off), {@code jboss-cli deploy} of the EAR and of
+ * settings, MicroProfile Health and OpenAPI, integrated-jaspi off), {@code jboss-cli deploy} of the EAR and of
  * the legacy WAR. Runs in the PostgreSQL execution only.
  */
 @ExtendWith(RequiresDatabase.class)
