@@ -20,7 +20,6 @@ import io.latchkey.recovery.OneTimeCode;
 import io.latchkey.recovery.RecoveryService;
 import io.latchkey.rejection.ForbiddenException;
 import io.latchkey.rejection.NotFoundException;
-import io.latchkey.rejection.ReauthenticationRequiredException;
 import io.latchkey.session.RevokeReason;
 import io.latchkey.session.SessionService;
 import io.latchkey.token.VerifiedToken;
@@ -153,16 +152,9 @@ public class AdminService {
      */
     public void requireFreshAdmin(VerifiedToken caller, AuditEventType attempted, Optional<UUID> target) {
         requireAdmin(caller, attempted, target);
-        if (!tokens.fresh(caller)) {
-            throw new ReauthenticationRequiredException("Sign in again to make administrator changes: your sign-in is older than "
-                    + describe(tokens.freshness()) + ".");
-        }
+        tokens.requireRecentSignIn(caller, "make administrator changes");
     }
 
-    private static String describe(java.time.Duration window) {
-        long minutes = window.toMinutes();
-        return minutes >= 1 ? minutes + (minutes == 1 ? " minute" : " minutes") : window.toSeconds() + " seconds";
-    }
 
     private void record(AuditEntry entry, VerifiedToken caller, Account account) {
         audit.outcome(entry.account(account.id(), account.username().value()).actor(caller.username()));

@@ -27,7 +27,6 @@ import io.latchkey.ratelimit.RateLimits;
 import io.latchkey.rejection.AuthenticationFailedException;
 import io.latchkey.rejection.ConflictException;
 import io.latchkey.rejection.InvalidInputException;
-import io.latchkey.rejection.ReauthenticationRequiredException;
 import io.latchkey.session.AuthMethod;
 import io.latchkey.session.IssuedTokens;
 import io.latchkey.session.RevokeReason;
@@ -158,10 +157,7 @@ public class PasswordService {
      * is set, unless the sign-in was with a recovery code; every other session of the account ends.
      */
     public void changePassword(VerifiedToken caller, String currentPassword, String newPassword) {
-        if (!tokens.fresh(caller)) {
-            throw new ReauthenticationRequiredException("Sign in again to change your password: your sign-in is older than "
-                    + tokens.freshness().toMinutes() + " minutes.");
-        }
+        tokens.requireRecentSignIn(caller, "change your password");
         Account account = accounts.find(caller.accountId()).orElseThrow(AuthenticationFailedException::new);
         Optional<PasswordCredential> existing = accounts.passwordCredential(account.id());
         // A session opened with a recovery code is the reset path: the person has proven who they

@@ -36,7 +36,6 @@ import io.latchkey.rejection.AuthenticationFailedException;
 import io.latchkey.rejection.InvalidInputException;
 import io.latchkey.rejection.InvalidTokenException;
 import io.latchkey.rejection.NotFoundException;
-import io.latchkey.rejection.ReauthenticationRequiredException;
 import io.latchkey.session.AuthMethod;
 import io.latchkey.session.IssuedTokens;
 import io.latchkey.session.SessionService;
@@ -90,10 +89,7 @@ public class RecoveryService {
      * stolen access token must not be enough to mint a way back in.
      */
     public RecoveryCodes createCodes(VerifiedToken caller) {
-        if (!tokens.fresh(caller)) {
-            throw new ReauthenticationRequiredException("Sign in again to create recovery codes: your sign-in is older than "
-                    + describe(tokens.freshness()) + ".");
-        }
+        tokens.requireRecentSignIn(caller, "create recovery codes");
         // The row lock makes two concurrent requests replace the set one after the other.
         Account account = accounts.findForUpdate(caller.accountId()).filter(Account::active).orElseThrow(InvalidTokenException::new);
         Instant now = clock.instant();

@@ -28,6 +28,7 @@ import io.latchkey.metrics.RefreshOutcome;
 import io.latchkey.metrics.Timed;
 import io.latchkey.rejection.AuthenticationFailedException;
 import io.latchkey.rejection.InvalidTokenException;
+import io.latchkey.rejection.ReauthenticationRequiredException;
 import io.latchkey.rejection.RefreshTokenReusedException;
 import io.latchkey.request.CurrentRequest;
 import io.latchkey.request.RequestOrigin;
@@ -236,6 +237,19 @@ public class SessionService {
         return rules.stillStandsFor(session, accountId, clock.instant());
     }
 
+    /**
+     * Refuses unless the caller signed in (not merely refreshed) within the freshness window: every
+     * change to how an account signs in, and every administrator change, asks here, since an access
+     * token reaches every application on the server and a leaked one must not be enough.
+     * {@code change} names the change for the person ("change your password").
+     */
+    public void requireRecentSignIn(VerifiedToken caller, String change) {
+        if (!fresh(caller)) {
+            throw new ReauthenticationRequiredException("Sign in again to " + change + ": your sign-in is older than "
+                    + inWords(freshness()) + ".");
+        }
+    }
+
     /** Whether the caller signed in (not refreshed) within the freshness window. */
     public boolean fresh(VerifiedToken token) {
         return rules.fresh(token.authTime(), clock.instant());
@@ -243,6 +257,11 @@ public class SessionService {
 
     public Duration freshness() {
         return settings.lifetimes().freshness();
+    }
+
+    private static String inWords(Duration window) {
+        long minutes = window.toMinutes();
+        return minutes >= 1 ? minutes + (minutes == 1 ? " minute" : " minutes") : window.toSeconds() + " seconds";
     }
 
     /**

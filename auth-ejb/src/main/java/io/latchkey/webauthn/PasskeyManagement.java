@@ -3,7 +3,6 @@ package io.latchkey.webauthn;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,11 +19,10 @@ import io.latchkey.rejection.NotFoundException;
 import io.latchkey.session.SessionService;
 import io.latchkey.token.VerifiedToken;
 import io.latchkey.webauthn.internal.PasskeyEntity;
-import io.latchkey.webauthn.internal.StepUp;
 
 /**
  * An account's passkeys as their owner manages them: list, rename, delete. Changes need a recent
- * sign-in ({@link StepUp}); another account's passkey is not found rather than forbidden.
+ * sign-in ({@link io.latchkey.session.SessionService#requireRecentSignIn}); another account's passkey is not found rather than forbidden.
  */
 @Stateless
 public class PasskeyManagement {
@@ -43,13 +41,6 @@ public class PasskeyManagement {
 
     @Inject
     AuditLog audit;
-
-    private StepUp stepUp;
-
-    @PostConstruct
-    void init() {
-        stepUp = new StepUp(tokens);
-    }
 
     public List<Passkey> list(UUID accountId) {
         return em.createNamedQuery(PasskeyEntity.OF_ACCOUNT, PasskeyEntity.class)
@@ -88,7 +79,7 @@ public class PasskeyManagement {
 
     /** Renames one of the caller's passkeys; needs a recent sign-in. */
     public Passkey rename(VerifiedToken caller, String credentialId, String rawNickname) {
-        stepUp.require(caller, "rename a passkey");
+        tokens.requireRecentSignIn(caller, "rename a passkey");
         Nickname nickname = Nickname.parse(rawNickname);
         PasskeyEntity passkey = owned(caller.accountId(), credentialId);
         passkey.rename(nickname);
@@ -102,7 +93,7 @@ public class PasskeyManagement {
      * passkeys run one after the other and the second sees only one left.
      */
     public void delete(VerifiedToken caller, String credentialId) {
-        stepUp.require(caller, "delete a passkey");
+        tokens.requireRecentSignIn(caller, "delete a passkey");
         UUID accountId = caller.accountId();
         Account account = accounts.findForUpdate(accountId).orElseThrow(AuthenticationFailedException::new);
         PasskeyEntity passkey = owned(accountId, credentialId);

@@ -8,7 +8,6 @@ import com.yubico.webauthn.data.ClientRegistrationExtensionOutputs;
 import com.yubico.webauthn.data.PublicKeyCredential;
 import com.yubico.webauthn.data.UserIdentity;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
@@ -26,7 +25,7 @@ import io.latchkey.webauthn.Nickname;
 import io.latchkey.webauthn.RegistrationOutcome;
 
 /**
- * Adding a passkey to the signed-in caller's account: needs a recent sign-in ({@link StepUp}), and
+ * Adding a passkey to the signed-in caller's account: needs a recent sign-in ({@link io.latchkey.session.SessionService#requireRecentSignIn}), and
  * the ceremony remembers the caller's session, whose end before the finish voids it. The new
  * passkey shares the user handle of the account's others. Runs in the transaction of
  * {@code PasskeyRegistration}.
@@ -55,16 +54,9 @@ public class AdditionCeremony {
     @Inject
     PasskeyRegistrar registrar;
 
-    private StepUp stepUp;
-
-    @PostConstruct
-    void init() {
-        stepUp = new StepUp(tokens);
-    }
-
     public CeremonyOptions start(VerifiedToken caller) {
         limits.passkeyOptions();
-        stepUp.require(caller, "add a passkey");
+        tokens.requireRecentSignIn(caller, "add a passkey");
         Account account = activeAccount(caller.accountId());
         ByteArray userHandle = credentials.userHandleOf(account.id()).orElseGet(RandomHandles::next);
         var options = registrar.creationOptions(UserIdentity.builder().name(account.username().value())

@@ -6,8 +6,7 @@
  * ({@link io.latchkey.webauthn.internal.PasskeyRegistrar});</li>
  * <li>sign-in's rules: {@link io.latchkey.webauthn.internal.StoredCredentialCheck},
  * {@link io.latchkey.webauthn.internal.SignatureCounter}, {@link io.latchkey.webauthn.internal.DecoyCredentials},
- * {@link io.latchkey.webauthn.internal.PasskeyAuthMethod}; and {@link io.latchkey.webauthn.internal.StepUp}
- * for changes to how an account signs in;</li>
+ * {@link io.latchkey.webauthn.internal.PasskeyAuthMethod};</li>
  * <li>Yubico's side: the {@link com.yubico.webauthn.RelyingParty} and what it reads passkeys through
  * ({@link io.latchkey.webauthn.internal.RelyingPartyProducer}, {@link io.latchkey.webauthn.internal.JpaCredentialRepository}),
  * and the JSON/CBOR between its types and ours ({@link io.latchkey.webauthn.internal.YubicoJson});</li>
