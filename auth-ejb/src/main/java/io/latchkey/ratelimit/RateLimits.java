@@ -3,10 +3,13 @@ package io.latchkey.ratelimit;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -17,6 +20,7 @@ import jakarta.persistence.PersistenceException;
 
 import io.latchkey.metrics.Instruments;
 import io.latchkey.ratelimit.internal.AddressBucket;
+import io.latchkey.ratelimit.internal.BlockedBuckets;
 import io.latchkey.ratelimit.internal.WindowCounter;
 import io.latchkey.ratelimit.internal.WindowHits;
 import io.latchkey.request.CurrentRequest;
@@ -40,6 +44,9 @@ public class RateLimits {
     WindowCounter counter;
 
     @Inject
+    BlockedBuckets blocked;
+
+    @Inject
     Provider<CurrentRequest> request;
 
     @Inject
@@ -58,21 +65,19 @@ public class RateLimits {
 
     /** A password login or a passkey sign-in answer; {@code username} when the caller named one. */
     public void signIn(Optional<String> username) {
-        settings.signIn().ifPresent(limit -> {
-            Optional<Duration> byAddress = charge(limit, "login-ip", clientIp());
-            Optional<Duration> byUser = username.flatMap(name -> charge(limit, "login-user", name.strip().toLowerCase(Locale.ROOT)));
-            refuseIfOver("sign_in", byAddress, byUser);
-        });
+        settings.signIn().ifPresent(limit -> enforce("sign_in", limit, Stream.concat(
+                Stream.of(bucket("login-ip", clientIp())),
+                username.map(name -> bucket("login-user", name.strip().toLowerCase(Locale.ROOT))).stream()).toList()));
     }
 
     /** An account creation, with a password or a passkey. */
     public void signUp() {
-        settings.signUp().ifPresent(limit -> refuseIfOver("sign_up", charge(limit, "signup-ip", clientIp()), Optional.empty()));
+        settings.signUp().ifPresent(limit -> enforce("sign_up", limit, List.of(bucket("signup-ip", clientIp()))));
     }
 
     /** A call that opens a passkey ceremony. */
     public void passkeyOptions() {
-        settings.passkeyOptions().ifPresent(limit -> refuseIfOver("passkey_options", charge(limit, "options-ip", clientIp()), Optional.empty()));
+        settings.passkeyOptions().ifPresent(limit -> enforce("passkey_options", limit, List.of(bucket("options-ip", clientIp()))));
     }
 
     /** Per address: an IPv6 client counts by its /64, as one subscriber holds a whole /64. */
@@ -80,12 +85,43 @@ public class RateLimits {
         return AddressBucket.of(CurrentRequest.of(request).clientIp());
     }
 
-    /** Counts a hit; when it is over the limit, returns how long until a call would be allowed. */
-    private Optional<Duration> charge(RateLimit limit, String scope, String subject) {
+    /**
+     * Refuses, with the longest wait, when a bucket is known blocked on this node; otherwise counts
+     * a hit in every bucket and refuses when any of them is over the limit called {@code name} in
+     * metrics.
+     */
+    private void enforce(String name, RateLimit limit, List<String> buckets) {
         long nowMillis = clock.millis();
+        Optional<Duration> wait = longest(buckets.stream().map(bucket -> blocked.remaining(bucket, nowMillis)));
+        if (wait.isEmpty()) {
+            List<Optional<Duration>> waits = new ArrayList<>(buckets.size());
+            for (String bucket : buckets) {
+                Optional<Duration> bucketWait = charge(limit, bucket, nowMillis);
+                bucketWait.ifPresent(w -> blocked.block(bucket, w, nowMillis));
+                waits.add(bucketWait);
+            }
+            wait = longest(waits.stream());
+        }
+        if (wait.isPresent()) {
+            Duration retryAfter = wait.get();
+            LOG.fine(() -> "Rate limit reached; retry after " + retryAfter.toSeconds() + " s");
+            metrics.rateLimited(name);
+            throw new RateLimitedException(retryAfter);
+        }
+    }
+
+    private static Optional<Duration> longest(Stream<Optional<Duration>> waits) {
+        return waits.flatMap(Optional::stream).max(Duration::compareTo);
+    }
+
+    private String bucket(String scope, String subject) {
+        return scope + ":" + HexFormat.of().formatHex(vault.mac(BUCKET_PURPOSE, subject.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Counts a hit; when it is over the limit, returns how long until a call would be allowed. */
+    private Optional<Duration> charge(RateLimit limit, String bucket, long nowMillis) {
         long period = limit.period().toSeconds();
         long windowStart = nowMillis / 1000 - Math.floorMod(nowMillis / 1000, period);
-        String bucket = scope + ":" + HexFormat.of().formatHex(vault.mac(BUCKET_PURPOSE, subject.getBytes(StandardCharsets.UTF_8)));
         WindowHits hits;
         try {
             hits = counter.hit(bucket, windowStart, period);
@@ -93,15 +129,5 @@ public class RateLimits {
             hits = counter.hit(bucket, windowStart, period);
         }
         return hits.waitIfOver(limit.permits(), limit.period(), Duration.ofMillis(nowMillis - windowStart * 1000));
-    }
-
-    /** Refuses with the longer wait when either count is over the limit called {@code limit} in metrics. */
-    private void refuseIfOver(String limit, Optional<Duration> first, Optional<Duration> second) {
-        Optional<Duration> wait = java.util.stream.Stream.of(first, second).flatMap(Optional::stream).max(Duration::compareTo);
-        if (wait.isPresent()) {
-            LOG.fine(() -> "Rate limit reached; retry after " + wait.get().toSeconds() + " s");
-            metrics.rateLimited(limit);
-            throw new RateLimitedException(wait.get());
-        }
     }
 }
