@@ -44,7 +44,7 @@ PROPERTIES
 
 LATCHKEY_DATA_DIR="$work/data" "$root/server-config/micro/boot-commands.sh" "$work/pre-boot.asadmin"
 # The legacy WAR's protected servlet needs role user, which signing up no longer grants.
-java -Xmx512m -Dlatchkey.data-dir="$work/data" -Dlatchkey.account.default-groups=user \
+java @"$root/server-config/micro/java-options" -Dlatchkey.data-dir="$work/data" -Dlatchkey.account.default-groups=user \
   "-Dlatchkey.sso.app-contexts=server /legacy" -jar "$micro_jar" --nocluster --port "$port" \
   --deploy "$root/auth-web/target/auth.war" --deploy "$root/bench/legacy-app/target/legacy.war" --deploy "$work/mpjwt.war" \
   --prebootcommandfile "$work/pre-boot.asadmin" > "$work/micro.log" 2>&1 &
@@ -110,7 +110,7 @@ section="$(cat <<MD
 
 Measured $started_at by \`bench/mp-jwt.sh\` (BENCH_SECONDS=$duration, BENCH_ROUNDS=$rounds, BENCH_CONNECTIONS=$connections)
 on $(nproc) cores; **1-minute load average at the start $load_at_start**, at the end $load_at_end.
-One Payara Micro $payara_version (\`-Xmx512m\`, H2) with Latchkey, \`legacy.war\` behind Latchkey's module
+One Payara Micro $payara_version (\`$(cat "$root/server-config/micro/java-options")\`, H2) with Latchkey, \`legacy.war\` behind Latchkey's module
 (\`latchkey.sso.app-contexts=server /legacy\`) and \`mpjwt.war\`: the same servlet, web.xml and constraint
 (role \`user\`) with \`@LoginConfig(authMethod = "MP-JWT")\`, \`mp.jwt.verify.publickey.location\` at Latchkey's
 JWKS, Latchkey's issuer and audience. wrk, $duration s per run, $connections connections, one reused bearer

@@ -46,7 +46,7 @@ raw_one_mapper="$(score parseWithOneMapperAndFinishAssertion)"
 echo "== Latchkey: full passkey sign-ins, $threads threads"
 origin="http://localhost:$port"
 LATCHKEY_DATA_DIR="$work/data" "$root/server-config/micro/boot-commands.sh" "$work/pre-boot.asadmin"
-java -Xmx512m -Dlatchkey.data-dir="$work/data" -Dlatchkey.rp.origins="$origin" -Dlatchkey.rate-limit.login=off \
+java @"$root/server-config/micro/java-options" -Dlatchkey.data-dir="$work/data" -Dlatchkey.rp.origins="$origin" -Dlatchkey.rate-limit.login=off \
   -Dlatchkey.rate-limit.signup=off -Dlatchkey.rate-limit.passkey-options=off -jar "$micro_jar" --nocluster --port "$port" \
   --deploy "$root/auth-web/target/auth.war" --prebootcommandfile "$work/pre-boot.asadmin" > "$work/micro.log" 2>&1 &
 launch=$!
@@ -86,7 +86,7 @@ relying party as Latchkey's, credentials in memory): \`finishAssertion\` **$raw/
 AuthenticationResponseJSON by \`PublicKeyCredential.parseAssertionResponseJson\` (as Latchkey parses it; it
 builds a new Jackson mapper per call) $raw_parsed/s, and with one mapper kept for every parse $raw_one_mapper/s.
 
-Latchkey: Payara Micro $payara_version with \`-Xmx512m\` on H2 as \`start.sh\`, rate limits off; $threads threads of
+Latchkey: Payara Micro $payara_version with \`$(cat "$root/server-config/micro/java-options")\` on H2 as \`start.sh\`, rate limits off; $threads threads of
 \`PasskeySignInLoad\` in one JVM on the same machine, each with its own account and software ES256 passkey,
 each sign-in a usernameless \`POST /auth/api/webauthn/login/options\`, the signature, and
 \`POST /auth/api/webauthn/login\` (a 200 with tokens, or the run stops); one warm-up run of $warmup s first.

@@ -34,7 +34,7 @@ if [ "$db" = postgres ]; then
   lk_libs=(--addlibs "$driver")
 fi
 env LATCHKEY_DATA_DIR="$work/data" "${lk_db_env[@]}" "$root/server-config/micro/boot-commands.sh" "$work/pre-boot.asadmin"
-env "${lk_db_env[@]}" java -Xmx512m -Dlatchkey.data-dir="$work/data" -Dlatchkey.rate-limit.login=off \
+env "${lk_db_env[@]}" java @"$root/server-config/micro/java-options" -Dlatchkey.data-dir="$work/data" -Dlatchkey.rate-limit.login=off \
   -Dlatchkey.rate-limit.signup=off -jar "$micro_jar" --nocluster --port "$lk_port" --deploy "$root/auth-web/target/auth.war" \
   "${lk_libs[@]}" --prebootcommandfile "$work/pre-boot.asadmin" > "$work/latchkey.log" 2>&1 &
 launch=$!

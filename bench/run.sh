@@ -33,7 +33,7 @@ echo "== Load run"
 # The embedded default, as start.sh sets it up: H2 in the run's data directory.
 LATCHKEY_DATA_DIR="$work/data" "$root/server-config/micro/boot-commands.sh" "$work/pre-boot.asadmin"
 # The legacy WAR's protected servlet needs role user, which signing up no longer grants.
-java -Xmx512m -Dlatchkey.data-dir="$work/data" -Dlatchkey.account.default-groups=user -jar "$micro_jar" --nocluster --port "$port" \
+java @"$root/server-config/micro/java-options" -Dlatchkey.data-dir="$work/data" -Dlatchkey.account.default-groups=user -jar "$micro_jar" --nocluster --port "$port" \
   --deploy "$root/auth-web/target/auth.war" --deploy "$root/bench/legacy-app/target/legacy.war" \
   --prebootcommandfile "$work/pre-boot.asadmin" > "$work/micro.log" 2>&1 &
 micro=$!

@@ -33,7 +33,7 @@ PGOPTIONS='-c client_min_messages=warning' psql -q -h 127.0.0.1 -U postgres -d p
 
 db_env=(LATCHKEY_DB_URL="jdbc:postgresql://127.0.0.1:5432/$database" LATCHKEY_DB_USER=postgres)
 env LATCHKEY_DATA_DIR="$work/data" "${db_env[@]}" "$root/server-config/micro/boot-commands.sh" "$work/pre-boot.asadmin"
-env "${db_env[@]}" java -Xmx512m -Dlatchkey.data-dir="$work/data" -Dlatchkey.rate-limit.login=off \
+env "${db_env[@]}" java @"$root/server-config/micro/java-options" -Dlatchkey.data-dir="$work/data" -Dlatchkey.rate-limit.login=off \
   -Dlatchkey.rate-limit.signup=off -jar "$micro_jar" --nocluster --port "$lk_port" --deploy "$root/auth-web/target/auth.war" \
   --addlibs "$driver" --prebootcommandfile "$work/pre-boot.asadmin" > "$work/latchkey.log" 2>&1 &
 launch=$!
@@ -119,7 +119,7 @@ section="$(cat <<EOF
 $(date -u +%F), $(nproc) cores, $(git -C "$root" rev-parse --short HEAD), \`bench/scale.sh\`
 (BENCH_SCALE_SESSIONS=$sessions BENCH_SCALE_EVENTS=$events BENCH_SECONDS=$duration BENCH_ROUNDS=$rounds);
 load average $load_at_start at the start, $load_at_end at the end. One Latchkey (Payara Micro,
--Xmx512m) on a fresh database; refresh grants (4 connections, one rotating chain each) and password
+$(cat "$root/server-config/micro/java-options")) on a fresh database; refresh grants (4 connections, one rotating chain each) and password
 sign-ins (4 connections, bcrypt cost 12), $duration s each, $rounds rounds on the empty tables, then
 the tables filled in ${fill_seconds} s (sessions, refresh tokens, audit events: $(tr '|' ' ' <<<"$counts")),
 then $rounds rounds again.

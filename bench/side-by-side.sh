@@ -77,10 +77,10 @@ wait_for() { # url seconds
   echo "not up after $2 s: $1" >&2; return 1
 }
 
-# Latchkey as README's first command runs it (start.sh: -Xmx512m, H2 under the data directory, or
+# Latchkey as README's first command runs it (start.sh: server-config/micro/java-options, H2 under the data directory, or
 # PostgreSQL), with the sign-in rate limits off: every sign-in here comes from one address.
 env LATCHKEY_DATA_DIR="$work/latchkey-data" "${lk_db_env[@]}" "$root/server-config/micro/boot-commands.sh" "$work/pre-boot.asadmin"
-env "${lk_db_env[@]}" java -Xmx512m -Dlatchkey.data-dir="$work/latchkey-data" -Dlatchkey.rate-limit.login=off \
+env "${lk_db_env[@]}" java @"$root/server-config/micro/java-options" -Dlatchkey.data-dir="$work/latchkey-data" -Dlatchkey.rate-limit.login=off \
   -Dlatchkey.rate-limit.signup=off -jar "$micro_jar" --nocluster --port "$lk_port" --deploy "$root/auth-web/target/auth.war" \
   "${lk_libs[@]}" --prebootcommandfile "$work/pre-boot.asadmin" > "$work/latchkey.log" 2>&1 &
 lk_launch=$!
@@ -249,7 +249,7 @@ Measured $started_at by \`bench/side-by-side.sh\` (BENCH_DB=$db, BENCH_SECONDS=$
 $cores cores; **1-minute load average at the start $load_at_start**, at the end $load_at_end. Databases: $db_words.
 Keycloak: \`kc.sh start-dev\`, its default JVM options, realm \`bench\` with realm defaults, a public client
 with direct access grants (refresh tokens stay reusable there, its default); Latchkey: Payara Micro
-$payara_version with \`-Xmx512m\` as \`start.sh\`, sign-in rate limits off, rotation on every refresh.
+$payara_version with \`$(cat "$root/server-config/micro/java-options")\` as \`start.sh\`, sign-in rate limits off, rotation on every refresh.
 Both servers stay up; each is measured alone while the other gets no requests (the idle one used at
 most $idle_max % of one core during the other's runs), the order alternating by round, after one
 warm-up run of each figure. wrk, $duration s per figure: refresh 4 connections each with its own

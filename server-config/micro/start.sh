@@ -2,7 +2,8 @@
 # Builds Latchkey and starts it on Payara Micro with the embedded default (H2 under ./data).
 # Ctrl-C stops it. Settings come from the environment (see README.md), e.g. LATCHKEY_DATA_DIR;
 # LATCHKEY_DB_URL (with LATCHKEY_DB_USER, LATCHKEY_DB_PASSWORD, LATCHKEY_DB_SCHEMA) puts the server's
-# default data source on PostgreSQL instead (boot-commands.sh); PORT picks the HTTP port (default 8080).
+# default data source on PostgreSQL instead (boot-commands.sh); PORT picks the HTTP port (default 8080);
+# JAVA_OPTS replaces the JVM options of server-config/micro/java-options.
 # HTTPS: LATCHKEY_TLS_KEYSTORE (a PKCS#12 file) and LATCHKEY_TLS_KEYSTORE_PASSWORD add an HTTPS
 # listener on SSL_PORT (default 8181) with the key pair under LATCHKEY_TLS_ALIAS (default latchkey);
 # make-trial-certificate.sh makes a self-signed one for trials.
@@ -71,7 +72,10 @@ fi
 # Passkeys need the browser's origin, port included: follow the ports unless origins are set explicitly.
 export LATCHKEY_RP_ORIGINS="${LATCHKEY_RP_ORIGINS:-$origins}"
 echo "Starting Latchkey on http://localhost:$port/auth/ (Ctrl-C stops it)"
-exec java ${JAVA_OPTS:--Xmx512m} "${jvm_args[@]}" -jar "$micro_jar" \
+# JVM options: server-config/micro/java-options unless JAVA_OPTS is set. The heap starts small and
+# grows to what the load needs (the JVM's default start on a large machine is a 64th of its memory).
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+exec java ${JAVA_OPTS:-@$root/server-config/micro/java-options} "${jvm_args[@]}" -jar "$micro_jar" \
   --deploy "$root/auth-web/target/auth.war" \
   --port "$port" "${tls_options[@]}" "${library_options[@]}" \
   "${cluster_options[@]}" \
