@@ -22,6 +22,8 @@ mkdir -p "$(dirname "$output")"
     data_dir="$(cd "$data_dir" && pwd)"
     # Lower-case identifiers and NULLs last, as PostgreSQL: one migration set for both.
     echo "set resources.jdbc-connection-pool.H2Pool.property.URL=jdbc:h2:file:$data_dir/db/latchkey;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+    # H2 parses every statement it is asked to prepare; the pool keeps each connection's prepared ones.
+    echo "set resources.jdbc-connection-pool.H2Pool.statement-cache-size=64"
   else
     pattern='^jdbc:postgresql://([^/:?]+)(:([0-9]+))?/([^?]+)$'
     [[ "$LATCHKEY_DB_URL" =~ $pattern ]] \
