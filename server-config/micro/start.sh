@@ -72,8 +72,7 @@ fi
 # Passkeys need the browser's origin, port included: follow the ports unless origins are set explicitly.
 export LATCHKEY_RP_ORIGINS="${LATCHKEY_RP_ORIGINS:-$origins}"
 echo "Starting Latchkey on http://localhost:$port/auth/ (Ctrl-C stops it)"
-# JVM options: server-config/micro/java-options unless JAVA_OPTS is set. The heap starts small and
-# grows to what the load needs (the JVM's default start on a large machine is a 64th of its memory).
+# JVM options: server-config/micro/java-options unless JAVA_OPTS is set (the benchmarks read the same file).
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
 exec java ${JAVA_OPTS:-@$root/server-config/micro/java-options} "${jvm_args[@]}" -jar "$micro_jar" \
   --deploy "$root/auth-web/target/auth.war" \
