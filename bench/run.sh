@@ -29,8 +29,7 @@ echo "== JMH verifier benchmark"
 cp="$root/bench/verifier/target/classes:$(cat "$root/bench/verifier/target/classpath.txt")"
 java -cp "$cp" org.openjdk.jmh.Main 'VerifierBenchmark|BcryptBenchmark' -rf json -rff "$work/jmh.json" | tee "$work/jmh.txt"
 # The same bcrypt with one thread per core: what one costs when every core hashes at once, as under
-# the sign-in load. On this machine's 2 vCPUs it is slower than alone, so cores ÷ the one-thread
-# figure is a bound that no server reaches.
+# the sign-in load, where cores ÷ the one-thread figure assumes the cores do not slow each other.
 java -cp "$cp" org.openjdk.jmh.Main BcryptBenchmark -t "$(nproc)" -rf json -rff "$work/jmh-bcrypt-all-cores.json" \
   | tee "$work/jmh-bcrypt-all-cores.txt"
 
